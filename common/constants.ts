@@ -12,4 +12,16 @@ export const TIME_FIELD = 'arrival_timestamp' as const;
 export const API_BASE = '/api/pinpoint' as const;
 export const API_PATHS = {
   status: `${API_BASE}/status`,
+  report: `${API_BASE}/report`,
+  apply: `${API_BASE}/apply`,
+  /** POST {index} starts or resumes a repair (202); GET lists jobs. */
+  repair: `${API_BASE}/repair`,
+  /** GET: one repair's progress. */
+  repairIndex: `${API_BASE}/repair/{index}`,
+  /** GET: indices that need a repair, and when each can be repaired. */
+  repairCandidates: `${API_BASE}/repair_candidates`,
+  /** POST {region, appIds, firehoseStream?, domain?, roleArn?}: the AWS wiring report. */
+  wiring: `${API_BASE}/wiring`,
+  /** GET / PUT: the wiring inputs the setup page remembers (a pinpoint-settings saved object). */
+  wiringSettings: `${API_BASE}/wiring/settings`,
 } as const;

@@ -1,9 +1,13 @@
 import type { CoreSetup, CoreStart, Logger, Plugin, PluginInitializerContext } from './osd_port';
 import { registerRoutes } from './routes';
+import { AwsClientFactory } from './aws/client_factory';
+import { pinpointSettingsType } from './saved_objects/pinpoint_settings';
 
 export class PinpointPlugin implements Plugin<Record<string, never>, Record<string, never>> {
   private readonly logger: Logger;
   private readonly version: string;
+  /** One set of AWS clients per region for the plugin's lifetime (credentials: the SDK's default chain). */
+  private aws?: AwsClientFactory;
 
   constructor(initializerContext: PluginInitializerContext) {
     this.logger = initializerContext.logger.get();
@@ -11,7 +15,13 @@ export class PinpointPlugin implements Plugin<Record<string, never>, Record<stri
   }
 
   setup(core: CoreSetup): Record<string, never> {
-    registerRoutes(core.http.createRouter(), { logger: this.logger, pluginVersion: this.version });
+    core.savedObjects.registerType(pinpointSettingsType);
+    this.aws = new AwsClientFactory();
+    registerRoutes(core.http.createRouter(), {
+      logger: this.logger,
+      pluginVersion: this.version,
+      aws: this.aws,
+    });
     this.logger.debug('pinpoint: routes registered');
     return {};
   }
@@ -20,5 +30,7 @@ export class PinpointPlugin implements Plugin<Record<string, never>, Record<stri
     return {};
   }
 
-  stop(): void {}
+  stop(): void {
+    this.aws?.destroy();
+  }
 }

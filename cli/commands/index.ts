@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { registerCheckCommand } from './check';
+import { registerSetupCommand } from './setup';
+import { registerRepairCommand } from './repair';
 
 export interface CliIo {
   out: (s: string) => void;
@@ -11,7 +14,7 @@ export function registerCommands(
   io: CliIo,
   setExitCode: (code: number) => void
 ): void {
-  void program;
-  void io;
-  void setExitCode;
+  registerCheckCommand(program, io, setExitCode);
+  registerSetupCommand(program, io, setExitCode);
+  registerRepairCommand(program, io, setExitCode);
 }

@@ -1,0 +1,77 @@
+/**
+ * Flags every command shares, and turning them into clients. Validated here, at the door: a bad URL or prefix
+ * is a usage error (exit 2) with a message saying what to fix.
+ */
+import type { Command } from 'commander';
+import { DEFAULT_INDEX_PREFIX } from '../common/constants';
+import { validateIndexPrefix } from '../common/index_naming';
+import type { OpenSearchClient, SavedObjectsClientContract, UiSettingsClient } from '../server/osd_port';
+import { fromOpenSearchError } from '../server/errors';
+import { DEFAULT_OPENSEARCH_URL, createOpenSearchClient, displayUrl, parseServiceUrl } from './connection';
+import { DashboardsHttp, dashboardsSavedObjects, dashboardsUiSettings } from './dashboards_client';
+
+export interface CommonFlags {
+  opensearch: string;
+  prefix: string;
+  json?: boolean;
+  yes?: boolean;
+  dashboards?: string;
+}
+
+export function addCommonOptions(cmd: Command): Command {
+  return cmd
+    .option('--opensearch <url>', 'OpenSearch URL (credentials may be in the URL)', DEFAULT_OPENSEARCH_URL)
+    .option('--prefix <prefix>', 'index prefix Firehose writes to (indices <prefix>-YYYY-MM-DD)', DEFAULT_INDEX_PREFIX)
+    .option('--json', 'print the result as JSON')
+    .option('--yes', 'do not ask before writing (for unattended runs)');
+}
+
+export function addDashboardsOption(cmd: Command): Command {
+  return cmd.option('--dashboards <url>', 'OpenSearch Dashboards URL, for the index pattern (saved objects API)');
+}
+
+export interface Connection {
+  client: OpenSearchClient;
+  opensearchUrl: string;
+  prefix: string;
+  savedObjects?: SavedObjectsClientContract;
+  uiSettings?: UiSettingsClient;
+  dashboardsUrl?: string;
+}
+
+export function connect(flags: CommonFlags): Connection {
+  const prefix = validateIndexPrefix(flags.prefix, '--prefix');
+  const osUrl = parseServiceUrl(flags.opensearch, '--opensearch');
+  const connection: Connection = {
+    client: withDomainErrors(createOpenSearchClient(osUrl)),
+    opensearchUrl: displayUrl(osUrl),
+    prefix,
+  };
+  if (flags.dashboards) {
+    const url = parseServiceUrl(flags.dashboards, '--dashboards');
+    const http = new DashboardsHttp(url);
+    connection.savedObjects = dashboardsSavedObjects(http);
+    connection.uiSettings = dashboardsUiSettings(http);
+    connection.dashboardsUrl = displayUrl(url);
+  }
+  return connection;
+}
+
+/**
+ * opensearch-js rejects with ResponseError; the CLI wants the domain errors' one-line messages (403: who is
+ * not allowed; 400: what OpenSearch refused). Connection errors pass through for cli/index.ts to explain.
+ */
+function withDomainErrors(client: OpenSearchClient): OpenSearchClient {
+  const request = client.transport.request.bind(client.transport);
+  return {
+    transport: {
+      request: (async (params, options) => {
+        try {
+          return await request(params, options);
+        } catch (error) {
+          throw fromOpenSearchError(error, `${params.method} ${params.path}`);
+        }
+      }) as OpenSearchClient['transport']['request'],
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/** Findings about the index pattern saved object and the default index pattern. */
+import { TIME_FIELD } from '../../../common/constants';
+import { indexPatternTitle, matchesIndexPattern } from '../../../common/index_naming';
+import type { Finding } from '../../../common/report';
+import { commands } from './commands';
+import { fieldListDrift } from './index_pattern_fields';
+import type { IndexPatternState } from './index_pattern_state';
+import type { IndexScan } from './index_scan';
+
+const SAMPLE = 50;
+
+export function indexPatternFindings(prefix: string, state: IndexPatternState, scan: IndexScan): Finding[] {
+  const title = indexPatternTitle(prefix);
+  const target = state.target;
+  if (!target) {
+    return [
+      {
+        id: 'index_pattern.exists',
+        title: `Index pattern ${title}`,
+        status: 'fail',
+        evidence: { title, found: false },
+        summary: `No index pattern ${title}: Discover and the dashboards have nothing to show.`,
+        remedy: {
+          text: `Create the index pattern ${title} with ${TIME_FIELD} as its time field.`,
+          fix: { kind: 'create_index_pattern' },
+          command: commands.setupIndexPattern(prefix),
+        },
+      },
+    ];
+  }
+  const a = target.attributes;
+  const update = {
+    fix: { kind: 'update_index_pattern' as const },
+    command: commands.setupIndexPattern(prefix),
+  };
+  const findings: Finding[] = [
+    {
+      id: 'index_pattern.exists',
+      title: `Index pattern ${title}`,
+      status: 'ok',
+      evidence: { id: target.id, title: a.title, createdByPlugin: target.ours },
+      summary: target.ours
+        ? `Index pattern ${a.title} exists (id ${target.id}).`
+        : `Index pattern ${a.title} exists (id ${target.id}, created outside the plugin).`,
+    },
+  ];
+
+  const uncovered = scan.indices.filter((ix) => !matchesIndexPattern(ix.name, a.title)).map((ix) => ix.name);
+  findings.push({
+    id: 'index_pattern.title',
+    title: 'Index pattern covers the indices',
+    status: uncovered.length === 0 ? 'ok' : 'warn',
+    evidence: { title: a.title, uncoveredCount: uncovered.length, uncovered: uncovered.slice(0, SAMPLE) },
+    summary:
+      uncovered.length === 0
+        ? `${a.title} covers all ${scan.indices.length} indices.`
+        : `${a.title} leaves out ${uncovered.length} of ${scan.indices.length} indices.`,
+    ...(uncovered.length > 0 && {
+      remedy: { text: `Set the index pattern's title to ${title}.`, ...update },
+    }),
+  });
+
+  const timeOk = a.timeFieldName === TIME_FIELD;
+  findings.push({
+    id: 'index_pattern.time_field',
+    title: 'Time field',
+    status: timeOk ? 'ok' : a.timeFieldName ? 'warn' : 'fail',
+    evidence: { timeFieldName: a.timeFieldName ?? null, expected: TIME_FIELD },
+    summary: timeOk
+      ? `The time field is ${TIME_FIELD}.`
+      : a.timeFieldName
+        ? `The time field is ${a.timeFieldName}; Pinpoint triggers and Firehose rotation go by ${TIME_FIELD}.`
+        : 'The index pattern has no time field: Discover shows no time picker or histogram.',
+    ...(!timeOk && { remedy: { text: `Set the time field to ${TIME_FIELD}.`, ...update } }),
+  });
+
+  const drift = fieldListDrift(a.fields, scan.fieldTypes);
+  const stale = drift.missing.length + drift.changed.length;
+  findings.push({
+    id: 'index_pattern.fields',
+    title: 'Field list',
+    status: stale === 0 ? 'ok' : 'warn',
+    evidence: {
+      stored: drift.stored,
+      missingCount: drift.missing.length,
+      missing: drift.missing.slice(0, SAMPLE),
+      changed: drift.changed.slice(0, SAMPLE),
+    },
+    summary:
+      stale === 0
+        ? 'The stored field list matches the mappings.'
+        : `The stored field list is out of date: ${drift.missing.length} field(s) missing, ${drift.changed.length} with another type${drift.changed.length > 0 ? ` (${drift.changed.map((c) => `${c.field}: ${c.saved} -> ${c.current}`).slice(0, 3).join(', ')})` : ''}.`,
+    ...(stale > 0 && { remedy: { text: 'Refresh the field list.', ...update } }),
+  });
+
+  const isDefault = state.defaultIndex === target.id;
+  const dangling = state.defaultIndex !== undefined && !state.defaultExists;
+  findings.push({
+    id: 'index_pattern.default',
+    title: 'Default index pattern',
+    status: isDefault || (state.defaultIndex !== undefined && !dangling) ? 'ok' : 'warn',
+    evidence: { defaultIndex: state.defaultIndex ?? null, defaultExists: state.defaultExists, id: target.id },
+    summary: isDefault
+      ? `${a.title} is the default index pattern.`
+      : dangling
+        ? `The default index pattern (${state.defaultIndex}) no longer exists.`
+        : state.defaultIndex
+          ? `Another index pattern (${state.defaultIndex}) is the default.`
+          : 'No default index pattern is set: Discover asks for one first.',
+    ...(!isDefault && {
+      remedy: {
+        text: `Make ${a.title} the default index pattern${state.defaultIndex && !dangling ? ' (optional)' : ''}.`,
+        fix: { kind: 'make_default' as const },
+        command: commands.setupIndexPattern(prefix, true),
+      },
+    }),
+  });
+  return findings;
+}

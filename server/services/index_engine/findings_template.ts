@@ -1,0 +1,174 @@
+/** Findings about the template: ours installed and current, and what the next rotated index will really get. */
+import { CRITICAL_DATE_FIELDS, EVENT_DATE_FIELDS } from '../../../common/event_mappings';
+import type { Finding } from '../../../common/report';
+import { TEMPLATE_MANAGED_BY } from '../../../common/template';
+import type { Json } from '../../../common/validation';
+import { commands } from './commands';
+import { fieldType } from './mapping_walk';
+import type { EffectiveTemplate } from './simulate';
+import type { TemplateStatus } from './template_status';
+import { isDateType } from './index_scan';
+
+const MAX_DIFF_SHOWN = 200;
+
+function diffEvidence(status: TemplateStatus): Json {
+  return status.diff.slice(0, MAX_DIFF_SHOWN).map((d) => ({
+    path: d.path,
+    ours: d.ours ?? null,
+    installed: d.installed ?? null,
+  }));
+}
+
+export function templateFinding(prefix: string, status: TemplateStatus): Finding {
+  const base = {
+    id: 'template' as const,
+    title: `Index template ${status.name}`,
+    evidence: {
+      name: status.name,
+      flavor: status.flavor,
+      state: status.state,
+      installedVersion: status.installedVersion ?? null,
+      diffCount: status.diff.length,
+      diff: diffEvidence(status),
+    },
+  };
+  const kind = status.flavor === 'composable' ? '_index_template' : '_template';
+  switch (status.state) {
+    case 'absent':
+      return {
+        ...base,
+        status: 'fail',
+        summary: `No ${kind}/${status.name}: every new ${prefix}* index is mapped by guesswork (timestamps become long).`,
+        remedy: {
+          text: 'Install the template before Firehose creates the next index.',
+          fix: { kind: 'install_template' },
+          command: commands.setupTemplate(prefix),
+        },
+      };
+    case 'identical':
+      return { ...base, status: 'ok', summary: `${kind}/${status.name} is installed and current.` };
+    case 'outdated':
+      return {
+        ...base,
+        status: 'warn',
+        summary: `${kind}/${status.name} is an unedited older version (${status.installedVersion ?? 'unknown'}); ${status.diff.length} field(s) differ.`,
+        remedy: {
+          text: 'Update the template; nobody edited it, so the update replaces only our own earlier version.',
+          fix: { kind: 'update_template', overwrite: false },
+          command: commands.setupTemplate(prefix),
+        },
+      };
+    case 'modified':
+    case 'foreign':
+      return {
+        ...base,
+        status: 'warn',
+        summary:
+          status.state === 'modified'
+            ? `${kind}/${status.name} was changed after it was installed; ${status.diff.length} field(s) differ from ours.`
+            : `${kind}/${status.name} exists but was not installed by ${TEMPLATE_MANAGED_BY}; ${status.diff.length} field(s) differ from ours.`,
+        remedy: {
+          text: 'Review the diff. Keep the installed template if its changes are wanted; otherwise replace it with ours (overwrite discards those changes).',
+          fix: { kind: 'update_template', overwrite: true },
+          command: commands.setupTemplate(prefix, true),
+        },
+      };
+  }
+}
+
+export function effectiveFinding(prefix: string, ourName: string, effective: EffectiveTemplate): Finding {
+  const types: Record<string, string | null> = {};
+  for (const field of EVENT_DATE_FIELDS) types[field] = fieldType(effective.mappings, field) ?? null;
+  const bad = CRITICAL_DATE_FIELDS.filter((f) => !isDateType(types[f] ?? undefined));
+  const source = effective.source;
+  const evidence = {
+    index: effective.index,
+    source:
+      source.kind === 'composable'
+        ? `composable ${source.name} (priority ${source.priority})`
+        : source.kind === 'legacy'
+          ? `legacy ${source.names.join(', ')}`
+          : 'no template',
+    dateFieldTypes: types,
+  };
+  const title = `Mapping of the next index ${effective.index}`;
+  if (source.kind === 'composable' && source.name !== ourName) {
+    return {
+      id: 'template.effective',
+      title,
+      status: 'fail',
+      evidence,
+      summary: `Template ${source.name} (priority ${source.priority}) outranks ${ourName}: OpenSearch applies it alone and ignores ours.`,
+      remedy: {
+        text: `Lower the priority of ${source.name} below ours or narrow its index_patterns so it no longer matches ${prefix}-* indices.`,
+        request: `GET _index_template/${source.name}`,
+      },
+    };
+  }
+  if (bad.length > 0) {
+    return {
+      id: 'template.effective',
+      title,
+      status: 'fail',
+      evidence,
+      summary: `${effective.index} would map ${bad.map((f) => `${f} as ${types[f] ?? 'long (dynamic)'}`).join(' and ')}, not as a date.`,
+      remedy: {
+        text: 'Install our template; until then each new daily index repeats the problem.',
+        fix: { kind: 'install_template' },
+        command: commands.setupTemplate(prefix),
+      },
+    };
+  }
+  return {
+    id: 'template.effective',
+    title,
+    status: 'ok',
+    evidence,
+    summary: `${effective.index} will map ${CRITICAL_DATE_FIELDS.join(' and ')} as dates.`,
+  };
+}
+
+export function overlappingFinding(ourName: string, effective: EffectiveTemplate): Finding {
+  const shadowed = effective.shadowedComposable.filter((t) => t.name !== ourName);
+  const legacy = effective.legacy.filter((t) => t.name !== ourName);
+  const evidence = {
+    index: effective.index,
+    composable: shadowed.map((t) => ({ name: t.name, priority: t.priority, index_patterns: t.index_patterns })),
+    legacy: legacy.map((t) => ({ name: t.name, order: t.order, index_patterns: t.index_patterns, applies: t.applies })),
+  };
+  const title = 'Other templates matching the pattern';
+  if (shadowed.length > 0) {
+    return {
+      id: 'template.overlapping',
+      title,
+      status: 'warn',
+      evidence,
+      summary: `${shadowed.map((t) => t.name).join(', ')} also match ${effective.index} but are never applied to it (a composable template of higher priority wins alone).`,
+      remedy: {
+        text: 'Fold what you need from them into a component template or narrow their index_patterns; they do nothing for these indices.',
+        request: shadowed.map((t) => `GET _index_template/${t.name}`).join('\n'),
+      },
+    };
+  }
+  const ignored = legacy.filter((t) => !t.applies);
+  if (ignored.length > 0) {
+    return {
+      id: 'template.overlapping',
+      title,
+      status: 'ok',
+      evidence,
+      summary: `Legacy template(s) ${ignored.map((t) => t.name).join(', ')} (the seed's default_template?) no longer apply: a composable template matches.`,
+      remedy: {
+        text: 'Optional clean-up: delete them once you have checked they hold nothing else you need.',
+        request: ignored.map((t) => `DELETE _template/${t.name}`).join('\n'),
+      },
+    };
+  }
+  return {
+    id: 'template.overlapping',
+    title,
+    status: 'ok',
+    evidence,
+    summary: legacy.length > 0 ? `Legacy template(s) ${legacy.map((t) => t.name).join(', ')} apply.` : 'No other template matches.',
+  };
+}

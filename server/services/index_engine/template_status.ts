@@ -1,0 +1,79 @@
+/**
+ * Is our template installed, and is it the one this plugin version would install? Distinguishes an older
+ * version of ours nobody edited (update freely) from one someone changed (only with an explicit overwrite).
+ */
+import {
+  buildIndexTemplate,
+  buildLegacyTemplate,
+  TEMPLATE_MANAGED_BY,
+  templateName,
+  type TemplateFlavor,
+} from '../../../common/template';
+import {
+  diffFlatTemplates,
+  fingerprint,
+  flattenComposableTemplate,
+  flattenLegacyTemplate,
+  type TemplateDiffEntry,
+} from '../../../common/template_normalize';
+import { unwrapTypeName } from './mapping_walk';
+import type { TemplateCatalog } from './template_catalog';
+
+/**
+ * absent: not installed. identical: what we would install. outdated: ours from another plugin version, not
+ * edited since. modified: ours, edited by someone. foreign: a template of that name we did not create.
+ */
+export type TemplateState = 'absent' | 'identical' | 'outdated' | 'modified' | 'foreign';
+
+export interface TemplateStatus {
+  name: string;
+  flavor: TemplateFlavor;
+  state: TemplateState;
+  /** Field-level difference, ours vs installed (empty unless outdated, modified or foreign). */
+  diff: TemplateDiffEntry[];
+  installedVersion?: number;
+  /** The body we would PUT. */
+  desired: Record<string, unknown>;
+}
+
+export interface TemplateTarget {
+  prefix: string;
+  flavor: TemplateFlavor;
+  /** Elasticsearch 6.x: the mapping type name to wrap the legacy mapping in. */
+  typeName?: string;
+}
+
+export function desiredTemplate(target: TemplateTarget): Record<string, unknown> {
+  return target.flavor === 'composable'
+    ? (buildIndexTemplate(target.prefix) as unknown as Record<string, unknown>)
+    : (buildLegacyTemplate(target.prefix, { typeName: target.typeName }) as unknown as Record<string, unknown>);
+}
+
+function installedMeta(flavor: TemplateFlavor, body: Record<string, unknown>): Record<string, unknown> | undefined {
+  const mappings =
+    flavor === 'composable'
+      ? ((body.template as Record<string, unknown> | undefined)?.mappings as unknown)
+      : body.mappings;
+  const meta = unwrapTypeName(mappings)._meta ?? (body._meta as Record<string, unknown> | undefined);
+  return meta;
+}
+
+export function templateStatus(catalog: TemplateCatalog, target: TemplateTarget): TemplateStatus {
+  const name = templateName(target.prefix);
+  const desired = desiredTemplate(target);
+  const flatten = target.flavor === 'composable' ? flattenComposableTemplate : flattenLegacyTemplate;
+  const installed =
+    target.flavor === 'composable'
+      ? catalog.composable.find((t) => t.name === name)?.body
+      : catalog.legacy.find((t) => t.name === name)?.body;
+  if (!installed) return { name, flavor: target.flavor, state: 'absent', diff: [], desired };
+
+  const flatInstalled = flatten(installed);
+  const diff = diffFlatTemplates(flatten(desired), flatInstalled);
+  const version = typeof installed.version === 'number' ? installed.version : undefined;
+  const base = { name, flavor: target.flavor, diff, installedVersion: version, desired };
+  if (diff.length === 0) return { ...base, state: 'identical' };
+  const meta = installedMeta(target.flavor, installed);
+  if (meta?.managed_by !== TEMPLATE_MANAGED_BY) return { ...base, state: 'foreign' };
+  return { ...base, state: meta.content_hash === fingerprint(flatInstalled) ? 'outdated' : 'modified' };
+}

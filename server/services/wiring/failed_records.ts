@@ -1,0 +1,158 @@
+/**
+ * Hop 5: documents OpenSearch refused, as Firehose backed them up to S3. Mapping conflicts and 403s show up
+ * here and nowhere else. Firehose has spelled the folder four ways over the years, and an ErrorOutputPrefix
+ * replaces it, so every spelling is listed. The newest files are read (first bytes only), decoded and grouped
+ * by errorCode/errorMessage with one sample document per group.
+ */
+import type { Json } from '../../../common/validation';
+import type { ObjectSummary } from '../../aws/s3';
+import { type HopContext, isAwsError, unknownFromError } from './context';
+import { decodeFailedRecords, type FailedGroup, groupFailures } from './failed_record_decode';
+import type { HopBuilder } from './hop_builder';
+import type { StreamInfo } from './stream_info';
+
+export const FAILED_FOLDERS = [
+  'AmazonOpenSearchService-failed/',
+  'AmazonOpenSearchService_failed/',
+  'elasticsearch-failed/',
+  'elasticsearch_failed/',
+] as const;
+
+const WINDOW_DAYS = 7;
+const RECENT_MS = 24 * 3_600_000;
+const LIST_LIMIT = 1000;
+const FILES_READ = 5;
+const BYTES_PER_FILE = 256 * 1024;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Firehose's YYYY/MM/DD/HH folders (UTC). */
+export function hourFolder(date: Date): string {
+  return `${date.getUTCFullYear()}/${pad(date.getUTCMonth() + 1)}/${pad(date.getUTCDate())}/${pad(date.getUTCHours())}/`;
+}
+
+interface Place {
+  prefix: string;
+  /** True when YYYY/MM/DD/HH/ folders follow the prefix, so StartAfter can skip old days. */
+  dated: boolean;
+}
+
+/** Where failed documents may be: each spelling under the S3 prefix, and the static start of ErrorOutputPrefix. */
+export function failedPlaces(info: StreamInfo): Place[] {
+  const places: Place[] = FAILED_FOLDERS.map((folder) => ({ prefix: `${info.prefix}${folder}`, dated: true }));
+  if (info.errorOutputPrefix) {
+    const expanded = info.errorOutputPrefix.includes('!{firehose:error-output-type}')
+      ? FAILED_FOLDERS.map((f) => info.errorOutputPrefix!.replace('!{firehose:error-output-type}', f.slice(0, -1)))
+      : [info.errorOutputPrefix];
+    for (const prefix of expanded) places.push({ prefix: prefix.split('!{')[0], dated: false });
+  }
+  const seen = new Set<string>();
+  return places.filter((p) => (seen.has(p.prefix) ? false : (seen.add(p.prefix), true)));
+}
+
+async function listPlace(ctx: HopContext, info: StreamInfo, place: Place): Promise<ObjectSummary[]> {
+  const s3 = ctx.aws(info.region).s3;
+  const bucket = info.bucket ?? '';
+  const weekAgo = new Date(ctx.now.getTime() - WINDOW_DAYS * 86_400_000);
+  const startAfter = place.dated ? `${place.prefix}${hourFolder(weekAgo)}` : undefined;
+  const found = await s3.listObjects({ bucket, prefix: place.prefix, startAfter, limit: LIST_LIMIT }, ctx.call);
+  if (found.length < LIST_LIMIT || !place.dated) return found;
+  // A busy week: the first page is its oldest part, so read the last day separately for the newest files.
+  const dayAgo = new Date(ctx.now.getTime() - RECENT_MS);
+  const recent = await s3.listObjects(
+    { bucket, prefix: place.prefix, startAfter: `${place.prefix}${hourFolder(dayAgo)}`, limit: LIST_LIMIT },
+    ctx.call
+  );
+  return [...found, ...recent];
+}
+
+function groupEvidence(groups: FailedGroup[]): Json {
+  return groups.map((g) => ({
+    errorCode: g.errorCode,
+    errorMessage: g.errorMessage,
+    count: g.count,
+    kind: g.kind,
+    index: g.index ?? null,
+    sampleKey: g.sampleKey,
+    sampleDocument: g.sampleDocument,
+    fix: g.fix,
+  }));
+}
+
+export async function checkFailedRecords(ctx: HopContext, hop: HopBuilder, info: StreamInfo): Promise<void> {
+  const subject = info.name;
+  const base = { id: 'recent', title: 'No recently failed documents', subject };
+  if (!info.bucket) {
+    hop.skip('The stream names no backup bucket.', subject);
+    return;
+  }
+  const places = failedPlaces(info);
+  let objects: ObjectSummary[];
+  try {
+    objects = (await Promise.all(places.map((p) => listPlace(ctx, info, p)))).flat();
+  } catch (error) {
+    if (isAwsError(error, 'not_found')) {
+      hop.add({
+        ...base,
+        status: 'fail',
+        message: `The backup bucket ${info.bucket} does not exist: documents OpenSearch refuses are lost.`,
+        evidence: { bucket: info.bucket, error: error.describe() },
+        remedy: { summary: `Create the bucket ${info.bucket} (same region), or point the stream's S3 backup at an existing one.`, cli: `aws s3 mb s3://${info.bucket} --region ${info.region}` },
+      });
+      return;
+    }
+    hop.add(unknownFromError({ ...base, evidence: { bucket: info.bucket } }, error, `list s3://${info.bucket}`));
+    return;
+  }
+  const evidenceBase = { bucket: info.bucket, prefixes: places.map((p) => p.prefix), windowDays: WINDOW_DAYS };
+  if (objects.length === 0) {
+    hop.add({
+      ...base,
+      status: 'pass',
+      message: `No failed documents in s3://${info.bucket} in the last ${WINDOW_DAYS} days.`,
+      evidence: { ...evidenceBase, files: 0 },
+    });
+    return;
+  }
+  const newestFirst = [...objects].sort((a, b) => (b.lastModified?.getTime() ?? 0) - (a.lastModified?.getTime() ?? 0) || b.key.localeCompare(a.key));
+  const newest = newestFirst[0];
+  const s3 = ctx.aws(info.region).s3;
+  let groups: FailedGroup[] = [];
+  let readError: unknown;
+  try {
+    const heads = await Promise.all(
+      newestFirst.slice(0, FILES_READ).map(async (o) => ({
+        key: o.key,
+        records: decodeFailedRecords(await s3.getObjectHead(info.bucket ?? '', o.key, BYTES_PER_FILE, ctx.call)),
+      }))
+    );
+    groups = groupFailures(heads);
+  } catch (error) {
+    readError = error;
+  }
+  const recent = newest.lastModified ? ctx.now.getTime() - newest.lastModified.getTime() < RECENT_MS : true;
+  const summary = groups.length
+    ? groups.map((g) => `${g.count}× ${g.errorCode}: ${g.errorMessage.slice(0, 120)}`).join('; ')
+    : 'the files could not be decoded';
+  hop.add({
+    ...base,
+    status: recent ? 'fail' : 'warn',
+    message:
+      `${objects.length}${objects.length >= LIST_LIMIT ? '+' : ''} failed-document files in the last ${WINDOW_DAYS} days, newest ${newest.lastModified?.toISOString() ?? newest.key}` +
+      ` (${summary}).`,
+    evidence: {
+      ...evidenceBase,
+      files: objects.length,
+      newestKey: newest.key,
+      newestAt: newest.lastModified?.toISOString(),
+      groups: groupEvidence(groups),
+      readError: readError === undefined ? undefined : isAwsError(readError) ? readError.describe() : String(readError),
+    },
+    remedy: {
+      summary:
+        (groups[0]?.fix ?? 'Read the error message of the failed documents.') +
+        ' Once fixed, re-drive the documents from S3 (each record\'s rawData is the original event, base64).',
+      console: `S3 console → ${info.bucket} → ${newest.key.split('/').slice(0, -1).join('/')}/`,
+      cli: `aws s3 ls s3://${info.bucket}/${places[0].prefix} --recursive | tail`,
+    },
+  });
+}

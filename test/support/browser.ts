@@ -1,0 +1,61 @@
+/**
+ * Debian's chromium driven by playwright-core, for the browser tests. Never downloads a browser: the
+ * executable is /usr/bin/chromium (`bash scripts/bootstrap.sh browser` installs it) or CHROMIUM_PATH.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-results', 'screenshots');
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No chromium at ${CHROMIUM_PATH}: run \`bash scripts/bootstrap.sh browser\` (apt-get install chromium)`
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** What went wrong in a page: uncaught exceptions, console errors, failed requests and HTTP errors. */
+export interface PageProblems {
+  pageErrors: string[];
+  consoleErrors: string[];
+  failedRequests: string[];
+  /** Responses with status >= 400 (url and status), which a page may produce on purpose. */
+  httpErrors: string[];
+}
+
+export function watchPage(page: Page): PageProblems {
+  const problems: PageProblems = { pageErrors: [], consoleErrors: [], failedRequests: [], httpErrors: [] };
+  page.on('pageerror', (error) => problems.pageErrors.push(error.stack ?? error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(message.text());
+  });
+  page.on('requestfailed', (request) =>
+    problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`)
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.httpErrors.push(`${response.status()} ${response.url()}`);
+  });
+  return problems;
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  mkdirSync(dirname(path), { recursive: true });
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,271 @@
+/**
+ * Builds a Pinpoint -> Firehose -> OpenSearch pipeline in moto with the real SDK clients, correct by default
+ * and broken in one named way on request. Names carry a random suffix: moto is shared by concurrent test files
+ * and is never reset here.
+ */
+import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { CreateDeliveryStreamCommand, FirehoseClient } from '@aws-sdk/client-firehose';
+import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { CreateDomainCommand, OpenSearchClient as OpenSearchServiceClient } from '@aws-sdk/client-opensearch';
+import { CreateAppCommand, PinpointClient, PutEventStreamCommand } from '@aws-sdk/client-pinpoint';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+
+export const MOTO_ACCOUNT = '123456789012';
+export const DUMMY_CREDENTIALS = {
+  accessKeyId: 'AKIAWIRINGTESTKEY0001',
+  secretAccessKey: 'wiring-test-secret-do-not-leak-0001',
+  sessionToken: 'wiring-test-session-token-0001',
+};
+
+export function motoUrl(): string {
+  const url = process.env.MOTO_URL;
+  if (!url) throw new Error('MOTO_URL is not set: the integration tests need a running moto server');
+  return url;
+}
+
+export type Breakage =
+  | 'none'
+  | 'no_event_stream'
+  | 'kinesis_destination'
+  | 'no_stream'
+  | 'pinpoint_role_missing'
+  | 'pinpoint_trust_wrong_service'
+  | 'pinpoint_trust_wrong_account'
+  | 'pinpoint_trust_no_condition'
+  | 'pinpoint_role_no_permission'
+  | 'index_name_uncovered'
+  | 'no_rotation'
+  | 'slow_buffer'
+  | 'no_retry'
+  | 'all_documents_no_prefix'
+  | 'logging_off'
+  | 'failed_records'
+  | 'failed_records_gzip'
+  | 'error_output_prefix'
+  | 'bucket_missing'
+  | 'firehose_role_missing'
+  | 'firehose_role_no_es'
+  | 'domain_missing'
+  | 'policy_denies'
+  | 'fgac_on'
+  | 'other_domain';
+
+export interface Pipeline {
+  region: string;
+  suffix: string;
+  appId: string;
+  streamName: string;
+  domainName: string;
+  bucket: string;
+  indexName: string;
+  pinpointRoleArn: string;
+  firehoseRoleArn: string;
+}
+
+export function awsConfig(region: string) {
+  return { region, endpoint: motoUrl(), credentials: DUMMY_CREDENTIALS };
+}
+
+const policy = (statements: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+
+export async function buildPipeline(region: string, breakage: Breakage = 'none', suffix = randomBytes(4).toString('hex')): Promise<Pipeline> {
+  const cfg = awsConfig(region);
+  const iam = new IAMClient(cfg);
+  const s3 = new S3Client({ ...cfg, forcePathStyle: true });
+  const os = new OpenSearchServiceClient(cfg);
+  const firehose = new FirehoseClient(cfg);
+  const pinpoint = new PinpointClient(cfg);
+  try {
+    const domainName = `pp${suffix}`;
+    const bucket = `pp-failed-${suffix}`;
+    const streamName = `pp-stream-${suffix}`;
+    const indexName = breakage === 'index_name_uncovered' ? `events${suffix}` : `pinpoint_t_wiring_${suffix}`;
+    const pinpointRole = `pp-pinpoint-${suffix}`;
+    const firehoseRole = `pp-firehose-${suffix}`;
+    const pinpointRoleArn = `arn:aws:iam::${MOTO_ACCOUNT}:role/${pinpointRole}`;
+    const firehoseRoleArn = `arn:aws:iam::${MOTO_ACCOUNT}:role/${firehoseRole}`;
+    const streamArn = `arn:aws:firehose:${region}:${MOTO_ACCOUNT}:deliverystream/${streamName}`;
+    const domainArn = `arn:aws:es:${region}:${MOTO_ACCOUNT}:domain/${domainName}`;
+
+    if (breakage !== 'bucket_missing') await s3.send(new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }) }));
+
+    if (breakage !== 'pinpoint_role_missing') {
+      const condition =
+        breakage === 'pinpoint_trust_no_condition'
+          ? undefined
+          : { StringEquals: { 'aws:SourceAccount': breakage === 'pinpoint_trust_wrong_account' ? '999999999999' : MOTO_ACCOUNT } };
+      await iam.send(
+        new CreateRoleCommand({
+          RoleName: pinpointRole,
+          AssumeRolePolicyDocument: policy([
+            {
+              Effect: 'Allow',
+              Principal: { Service: breakage === 'pinpoint_trust_wrong_service' ? 'firehose.amazonaws.com' : 'pinpoint.amazonaws.com' },
+              Action: 'sts:AssumeRole',
+              ...(condition ? { Condition: condition } : {}),
+            },
+          ]),
+        })
+      );
+      await iam.send(
+        new PutRolePolicyCommand({
+          RoleName: pinpointRole,
+          PolicyName: 'stream',
+          PolicyDocument: policy([
+            {
+              Effect: 'Allow',
+              Action: breakage === 'pinpoint_role_no_permission' ? ['firehose:DescribeDeliveryStream'] : ['firehose:PutRecordBatch', 'firehose:DescribeDeliveryStream'],
+              Resource: streamArn,
+            },
+          ]),
+        })
+      );
+    }
+
+    if (breakage !== 'firehose_role_missing') {
+      await iam.send(
+        new CreateRoleCommand({
+          RoleName: firehoseRole,
+          AssumeRolePolicyDocument: policy([{ Effect: 'Allow', Principal: { Service: 'firehose.amazonaws.com' }, Action: 'sts:AssumeRole' }]),
+        })
+      );
+      await iam.send(
+        new PutRolePolicyCommand({
+          RoleName: firehoseRole,
+          PolicyName: 'delivery',
+          PolicyDocument: policy([
+            ...(breakage === 'firehose_role_no_es'
+              ? []
+              : [
+                  { Effect: 'Allow', Action: ['es:DescribeDomain', 'es:DescribeDomains', 'es:DescribeDomainConfig', 'es:ESHttpPost', 'es:ESHttpPut'], Resource: [domainArn, `${domainArn}/*`] },
+                  { Effect: 'Allow', Action: ['es:ESHttpGet'], Resource: [`${domainArn}/*`] },
+                ]),
+            { Effect: 'Allow', Action: ['s3:PutObject', 's3:GetBucketLocation', 's3:ListBucket', 's3:AbortMultipartUpload', 's3:GetObject'], Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`] },
+          ]),
+        })
+      );
+    }
+
+    if (breakage !== 'domain_missing') {
+      const statements =
+        breakage === 'policy_denies'
+          ? [{ Effect: 'Deny', Principal: { AWS: firehoseRoleArn }, Action: 'es:*', Resource: `${domainArn}/*` }]
+          : [{ Effect: 'Allow', Principal: { AWS: firehoseRoleArn }, Action: 'es:*', Resource: `${domainArn}/*` }];
+      await os.send(
+        new CreateDomainCommand({
+          DomainName: domainName,
+          EngineVersion: 'OpenSearch_2.19',
+          AccessPolicies: policy(statements),
+          ...(breakage === 'fgac_on' ? { AdvancedSecurityOptions: { Enabled: true, InternalUserDatabaseEnabled: true } } : {}),
+        })
+      );
+    }
+
+    if (breakage !== 'no_stream') {
+      const targetDomain = breakage === 'other_domain' ? `arn:aws:es:${region}:${MOTO_ACCOUNT}:domain/someother${suffix}` : domainArn;
+      await firehose.send(
+        new CreateDeliveryStreamCommand({
+          DeliveryStreamName: streamName,
+          DeliveryStreamType: 'DirectPut',
+          ElasticsearchDestinationConfiguration: {
+            RoleARN: firehoseRoleArn,
+            DomainARN: targetDomain,
+            IndexName: indexName,
+            IndexRotationPeriod: breakage === 'no_rotation' ? 'NoRotation' : 'OneDay',
+            BufferingHints: breakage === 'slow_buffer' ? { IntervalInSeconds: 900, SizeInMBs: 100 } : { IntervalInSeconds: 60, SizeInMBs: 1 },
+            RetryOptions: { DurationInSeconds: breakage === 'no_retry' ? 0 : 300 },
+            S3BackupMode: breakage === 'all_documents_no_prefix' ? 'AllDocuments' : 'FailedDocumentsOnly',
+            S3Configuration: {
+              RoleARN: firehoseRoleArn,
+              BucketARN: `arn:aws:s3:::${bucket}`,
+              ...(breakage === 'all_documents_no_prefix' ? {} : { Prefix: 'failed_' }),
+              ...(breakage === 'error_output_prefix' ? { ErrorOutputPrefix: 'errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/' } : {}),
+            },
+            CloudWatchLoggingOptions:
+              breakage === 'logging_off' ? { Enabled: false } : { Enabled: true, LogGroupName: `/aws/kinesisfirehose/${streamName}`, LogStreamName: 'DestinationDelivery' },
+          },
+        })
+      );
+    }
+
+    const app = await pinpoint.send(new CreateAppCommand({ CreateApplicationRequest: { Name: `pp-${suffix}` } }));
+    const appId = app.ApplicationResponse?.Id ?? '';
+    if (breakage !== 'no_event_stream') {
+      await pinpoint.send(
+        new PutEventStreamCommand({
+          ApplicationId: appId,
+          WriteEventStream: {
+            DestinationStreamArn: breakage === 'kinesis_destination' ? `arn:aws:kinesis:${region}:${MOTO_ACCOUNT}:stream/pp-kinesis-${suffix}` : streamArn,
+            RoleArn: pinpointRoleArn,
+          },
+        })
+      );
+    }
+
+    if (breakage === 'failed_records' || breakage === 'failed_records_gzip' || breakage === 'error_output_prefix') {
+      await putFailedRecords(s3, bucket, breakage, new Date());
+    }
+    return { region, suffix, appId, streamName, domainName, bucket, indexName, pinpointRoleArn, firehoseRoleArn };
+  } finally {
+    for (const c of [iam, s3, os, firehose, pinpoint]) c.destroy();
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function failedRecord(errorCode: string, errorMessage: string, doc: unknown, index = 'pinpoint-2026-11-25'): string {
+  return JSON.stringify({
+    attemptsMade: 1,
+    arrivalTimestamp: Date.now(),
+    errorCode,
+    errorMessage,
+    attemptEndingTimestamp: Date.now(),
+    esDocumentId: 'doc-1',
+    esIndexName: index,
+    esTypeName: '',
+    rawData: Buffer.from(JSON.stringify(doc)).toString('base64'),
+  });
+}
+
+async function putFailedRecords(s3: S3Client, bucket: string, breakage: Breakage, at: Date): Promise<void> {
+  const folder = `${at.getUTCFullYear()}/${pad(at.getUTCMonth() + 1)}/${pad(at.getUTCDate())}/${pad(at.getUTCHours())}`;
+  const body = [
+    failedRecord('400', '{"type":"mapper_parsing_exception","reason":"failed to parse field [arrival_timestamp] of type [date]"}', { event_type: '_email.send', arrival_timestamp: 'yesterday' }),
+    failedRecord('400', '{"type":"mapper_parsing_exception","reason":"failed to parse field [arrival_timestamp] of type [date]"}', { event_type: '_email.open', arrival_timestamp: 'later' }),
+    failedRecord('403', '{"type":"security_exception","reason":"no permissions for [indices:data/write/bulk]"}', { event_type: '_SMS.SUCCESS' }),
+  ].join('\n');
+  const key =
+    breakage === 'error_output_prefix'
+      ? `errors/AmazonOpenSearchService-failed/${folder.split('/').slice(0, 3).join('/')}/pp-stream-1-2026`
+      : `failed_${breakage === 'failed_records_gzip' ? 'elasticsearch-failed' : 'AmazonOpenSearchService-failed'}/${folder}/pp-stream-1-2026-11-25`;
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: breakage === 'failed_records_gzip' ? gzipSync(body) : body }));
+}
+
+/** Writes Firehose-like datapoints for the last hour (moto accepts the AWS/ namespace). */
+export async function putDeliveryMetrics(
+  region: string,
+  streamName: string,
+  values: { incoming: number; delivered: number; success: number; freshness: number },
+  prefix = 'DeliveryToElasticsearch'
+): Promise<void> {
+  const cw = new CloudWatchClient(awsConfig(region));
+  try {
+    const at = new Date(Date.now() - 5 * 60_000);
+    const dims = [{ Name: 'DeliveryStreamName', Value: streamName }];
+    await cw.send(
+      new PutMetricDataCommand({
+        Namespace: 'AWS/Firehose',
+        MetricData: [
+          { MetricName: 'IncomingRecords', Dimensions: dims, Timestamp: at, Value: values.incoming },
+          { MetricName: `${prefix}.Records`, Dimensions: dims, Timestamp: at, Value: values.delivered },
+          { MetricName: `${prefix}.Success`, Dimensions: dims, Timestamp: at, Value: values.success },
+          { MetricName: `${prefix}.DataFreshness`, Dimensions: dims, Timestamp: at, Value: values.freshness },
+        ],
+      })
+    );
+  } finally {
+    cw.destroy();
+  }
+}
