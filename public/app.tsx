@@ -1,7 +1,12 @@
-import React, { useEffect } from 'react';
+import React, { useEffect, useMemo } from 'react';
 import { EuiPage, EuiPageBody, EuiPageHeader, EuiTitle, EuiText } from '@elastic/eui';
 import { PLUGIN_NAME } from '../common/constants';
 import type { CoreStart, ScopedHistory } from './osd_port';
+import { createIndexEngineApi } from './api/index_engine';
+import { createRepairApi } from './api/repair';
+import { PipelineSection } from './features/pipeline';
+import { RepairIndexButton } from './features/repair';
+import { SetupPage } from './features/setup';
 
 export interface PinpointAppProps {
   core: CoreStart;
@@ -12,6 +17,8 @@ export function PinpointApp({ core }: PinpointAppProps): React.ReactElement {
   useEffect(() => {
     core.chrome.setBreadcrumbs([{ text: PLUGIN_NAME }]);
   }, [core]);
+  const indexEngineApi = useMemo(() => createIndexEngineApi(core.http), [core]);
+  const repairApi = useMemo(() => createRepairApi(core.http), [core]);
   return (
     <EuiPage data-test-subj="pinpointApp">
       <EuiPageBody>
@@ -23,6 +30,17 @@ export function PinpointApp({ core }: PinpointAppProps): React.ReactElement {
         <EuiText>
           <p>Amazon Pinpoint event analytics for OpenSearch Dashboards.</p>
         </EuiText>
+        <SetupPage
+          api={indexEngineApi}
+          renderRepair={(index, onDone) => <RepairIndexButton api={repairApi} index={index} onDone={onDone} />}
+          onApplied={(result) =>
+            core.notifications.toasts.addSuccess(
+              result.changed ? result.steps.map((s) => s.detail).join('; ') : 'Nothing to change: already set up'
+            )
+          }
+        >
+          <PipelineSection http={core.http} />
+        </SetupPage>
       </EuiPageBody>
     </EuiPage>
   );

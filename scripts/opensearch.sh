@@ -31,7 +31,7 @@ jvm=(-Xms"$heap" -Xmx"$heap" -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError)
 cds="$TARGET/opensearch.jsa"
 if [ -n "${OPENSEARCH_CDS_DUMP:-}" ]; then
   jvm+=(-XX:ArchiveClassesAtExit="$OPENSEARCH_CDS_DUMP" -Xlog:cds=off -Xlog:cds+dynamic=off)
-elif [ -f "$cds" ]; then
+elif [ -s "$cds" ]; then
   jvm+=(-XX:SharedArchiveFile="$cds" -Xlog:cds=off -Xlog:cds+dynamic=off)
 fi
 # shellcheck disable=SC2206 # OPENSEARCH_JAVA_OPTS is a list of flags

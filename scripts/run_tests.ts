@@ -12,13 +12,19 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startMotoServer, type MotoServer } from './lib/moto_server';
-import { startOpenSearchNode, type OpenSearchNode } from './lib/opensearch_node';
+import {
+  QUICK_START_JAVA_OPTS,
+  startOpenSearchNode,
+  type OpenSearchNode,
+} from './lib/opensearch_node';
 import { parseSpecCounts, selectTiers, type Tier } from './lib/test_tiers';
 
 const ROOT = resolve(__dirname, '..');
 const LOG_DIR = join(ROOT, 'target', 'test-logs');
 /** A test file that hangs must not eat CI's 90 minutes. */
 const TEST_TIMEOUT_MS = 10 * 60_000;
+/** Test nodes (ours and those test files start themselves) favour a quick start over peak JIT speed. */
+const JAVA_OPTS = process.env.OPENSEARCH_JAVA_OPTS ?? QUICK_START_JAVA_OPTS;
 
 interface Services {
   opensearch: OpenSearchNode;
@@ -94,6 +100,7 @@ function testEnv(services: Services | undefined): NodeJS.ProcessEnv {
     AWS_REGION: 'us-east-1',
     AWS_DEFAULT_REGION: 'us-east-1',
     AWS_EC2_METADATA_DISABLED: 'true',
+    OPENSEARCH_JAVA_OPTS: JAVA_OPTS,
   };
   delete env.AWS_PROFILE;
   // Unit tests run without the service URLs, so a unit test that needs a service fails instead of passing here.
@@ -139,7 +146,7 @@ async function runTestFiles(tier: Tier, services: Services | undefined): Promise
 
 async function startServices(): Promise<Services> {
   const [opensearch, moto] = await Promise.allSettled([
-    startOpenSearchNode({ logFile: join(LOG_DIR, 'opensearch.log') }),
+    startOpenSearchNode({ logFile: join(LOG_DIR, 'opensearch.log'), javaOpts: JAVA_OPTS }),
     startMotoServer({ logFile: join(LOG_DIR, 'moto.log') }),
   ]);
   if (opensearch.status === 'fulfilled' && moto.status === 'fulfilled') {

@@ -81,7 +81,9 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       `Plugin "${manifest.id}" requires ${manifest.requiredPlugins.join(', ')}; the dev host provides no other plugins`
     );
   }
-  log.info(`installed ${manifest.id} ${manifest.version} from ${options.zipPath} into ${plugin.dir}`);
+  log.info(
+    `installed ${manifest.id} ${manifest.version} from ${options.zipPath} into ${plugin.dir}`
+  );
 
   const internal = new Client({ node: options.opensearchUrl });
   const internalPort = asPortClient(internal);
@@ -119,7 +121,10 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       });
       serverPlugin.load();
       const coreSetup: CoreSetup = {
-        http: { createRouter: () => routes.createRouter(manifest.id), basePath: { serverBasePath: basePath } },
+        http: {
+          createRouter: () => routes.createRouter(manifest.id),
+          basePath: { serverBasePath: basePath },
+        },
         savedObjects: { registerType: (type) => registry.registerType(type) },
       };
       serverPlugin.setup(coreSetup);
@@ -130,9 +135,13 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       serverPlugin.start(coreStart);
     }
 
-    const uiPlugins = manifest.ui ? [{ id: manifest.id, publicDir: pluginPublicDir(plugin.dir) }] : [];
+    const uiPlugins = manifest.ui
+      ? [{ id: manifest.id, publicDir: pluginPublicDir(plugin.dir) }]
+      : [];
     if (manifest.ui && !existsSync(publicBundlePath(plugin))) {
-      log.warn(`the zip has no target/public/${manifest.id}.plugin.js: the page will report the plugin as missing`);
+      log.warn(
+        `the zip has no target/public/${manifest.id}.plugin.js: the page will report the plugin as missing`
+      );
     }
     const bundles = await buildBrowserBundles(cacheDir, join(workDir, 'core'));
     const handlePage = createPageHandler({

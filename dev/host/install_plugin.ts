@@ -18,7 +18,11 @@ export interface InstalledPlugin {
 
 const ROOT = 'opensearch-dashboards/';
 
-export function installPlugin(zipPath: string, pluginsDir: string, osdVersion: string): InstalledPlugin {
+export function installPlugin(
+  zipPath: string,
+  pluginsDir: string,
+  osdVersion: string
+): InstalledPlugin {
   let zip: AdmZip;
   try {
     zip = new AdmZip(readFileSync(zipPath));
@@ -26,7 +30,9 @@ export function installPlugin(zipPath: string, pluginsDir: string, osdVersion: s
     throw new Error(`Cannot read plugin zip ${zipPath}: ${(error as Error).message}`);
   }
   const entries = zip.getEntries();
-  const manifests = entries.filter((e) => /^opensearch-dashboards\/[^/]+\/opensearch_dashboards\.json$/.test(e.entryName));
+  const manifests = entries.filter((e) =>
+    /^opensearch-dashboards\/[^/]+\/opensearch_dashboards\.json$/.test(e.entryName)
+  );
   if (manifests.length !== 1) {
     throw new Error(
       `${zipPath}: expected exactly one opensearch-dashboards/<plugin>/opensearch_dashboards.json, found ${manifests.length}`

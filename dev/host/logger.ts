@@ -23,9 +23,11 @@ export interface HostLogger extends Logger {
 
 export const stderrSink: LogSink = (record) => {
   const time = new Date().toISOString();
-  const meta = record.meta && Object.keys(record.meta).length ? ` ${JSON.stringify(record.meta)}` : '';
+  const meta =
+    record.meta && Object.keys(record.meta).length ? ` ${JSON.stringify(record.meta)}` : '';
   process.stderr.write(`[${time}][${record.level}][${record.context}] ${record.message}${meta}\n`);
-  if (record.error?.stack && record.level === 'error') process.stderr.write(`${record.error.stack}\n`);
+  if (record.error?.stack && record.level === 'error')
+    process.stderr.write(`${record.error.stack}\n`);
 };
 
 export function createLogger(

@@ -9,7 +9,8 @@ import type { LogLevel } from './logger';
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('must be a port number');
   return n;
 }
 
@@ -17,7 +18,12 @@ async function main(): Promise<void> {
   const program = new Command('dev-host')
     .description('Run the built Pinpoint plugin the way OpenSearch Dashboards does')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--port <port>', 'port to listen on (0 = any free port)', port, Number(process.env.DEV_HOST_PORT ?? 5601))
+    .option(
+      '--port <port>',
+      'port to listen on (0 = any free port)',
+      port,
+      Number(process.env.DEV_HOST_PORT ?? 5601)
+    )
     .option(
       '--opensearch <url>',
       'the OpenSearch cluster',

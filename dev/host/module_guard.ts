@@ -17,7 +17,11 @@ export const OSD_PROVIDED_PACKAGES: readonly string[] = [
   'tslib',
 ];
 
-type ResolveFilename = (request: string, parent: { filename?: string | null } | undefined, ...rest: unknown[]) => string;
+type ResolveFilename = (
+  request: string,
+  parent: { filename?: string | null } | undefined,
+  ...rest: unknown[]
+) => string;
 // Module._resolveFilename is node's internal resolver; it is not in @types/node, hence the local type.
 const moduleInternals = Module as unknown as { _resolveFilename: ResolveFilename };
 
@@ -43,7 +47,11 @@ export function guardPluginResolution(pluginDir: string): void {
     const from = parent?.filename;
     if (!from || isBuiltin(request)) return resolved;
     const root = [...guardedRoots].find((r) => from.startsWith(r));
-    if (!root || resolved.startsWith(root) || OSD_PROVIDED_PACKAGES.includes(packageName(request))) {
+    if (
+      !root ||
+      resolved.startsWith(root) ||
+      OSD_PROVIDED_PACKAGES.includes(packageName(request))
+    ) {
       return resolved;
     }
     const error = new Error(

@@ -58,7 +58,8 @@ export function parseManifest(text: string, osdVersion: string): PluginManifest 
     throw new Error('Plugin manifest must contain a JSON encoded object.');
   }
   const id = raw.id;
-  if (typeof id !== 'string' || id === '') throw new Error('Plugin manifest must contain an "id" property.');
+  if (typeof id !== 'string' || id === '')
+    throw new Error('Plugin manifest must contain an "id" property.');
   if (id.includes('.')) throw new Error('Plugin "id" must not include `.` characters.');
   if (!INSTALLABLE_ID.test(id)) {
     throw new Error(`Invalid plugin id "${id}": the installer requires /^[a-z][a-zA-Z0-9]+$/`);
@@ -73,9 +74,13 @@ export function parseManifest(text: string, osdVersion: string): PluginManifest 
     );
   }
   const expected =
-    typeof raw.opensearchDashboardsVersion === 'string' ? raw.opensearchDashboardsVersion : raw.version;
+    typeof raw.opensearchDashboardsVersion === 'string'
+      ? raw.opensearchDashboardsVersion
+      : raw.version;
   if (!isVersionCompatible(expected, osdVersion)) {
-    throw new Error(`Plugin ${id} [${expected}] is incompatible with OpenSearch Dashboards [${osdVersion}]`);
+    throw new Error(
+      `Plugin ${id} [${expected}] is incompatible with OpenSearch Dashboards [${osdVersion}]`
+    );
   }
   const server = raw.server === true;
   const ui = raw.ui === true;

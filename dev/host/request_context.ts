@@ -32,7 +32,10 @@ export interface ContextDeps {
   uiSettings: HostUiSettingsClient;
 }
 
-export function createRequestContext(req: IncomingMessage, deps: ContextDeps): RequestHandlerContext {
+export function createRequestContext(
+  req: IncomingMessage,
+  deps: ContextDeps
+): RequestHandlerContext {
   let currentUser: OpenSearchClient | undefined;
   return {
     core: {

@@ -5,12 +5,7 @@
  */
 import { join } from 'node:path';
 import { of } from 'rxjs';
-import type {
-  CoreSetup,
-  CoreStart,
-  Plugin,
-  PluginInitializerContext,
-} from '../../server/osd_port';
+import type { CoreSetup, CoreStart, Plugin, PluginInitializerContext } from '../../server/osd_port';
 import type { HostLogger } from './logger';
 import { guardPluginResolution } from './module_guard';
 

@@ -30,14 +30,19 @@ export function registerStatusRoute(router: IRouter, deps: StatusDeps): void {
     let clusterMessage = 'OpenSearch is available';
     let clusterGreen = true;
     try {
-      await deps.internalClient.transport.request({ method: 'GET', path: '/' }, { requestTimeout: 5000 });
+      await deps.internalClient.transport.request(
+        { method: 'GET', path: '/' },
+        { requestTimeout: 5000 }
+      );
     } catch (error) {
       clusterGreen = false;
       clusterMessage = `Unable to connect to OpenSearch: ${(error as Error).message}`;
     }
     const statuses = [
       entry(`core:opensearch@${deps.osdVersion}`, clusterGreen, clusterMessage, since),
-      ...deps.pluginIds().map((id) => entry(`plugin:${id}@${deps.osdVersion}`, true, 'Ready', since)),
+      ...deps
+        .pluginIds()
+        .map((id) => entry(`plugin:${id}@${deps.osdVersion}`, true, 'Ready', since)),
     ];
     return response.ok({
       body: {

@@ -63,9 +63,12 @@ const TIMEOUT = /^(TimeoutError|RequestTimeout|RequestTimeoutException|ETIMEDOUT
 
 const MAX_MESSAGE = 300;
 
+/** Access key ids (long-term AKIA, temporary ASIA): a few services echo them in error text. */
+const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g;
+
 export function shortMessage(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
-  const oneLine = raw.replace(/\s+/g, ' ').trim();
+  const oneLine = raw.replace(/\s+/g, ' ').replace(ACCESS_KEY_ID, '$1…(redacted)').trim();
   return oneLine.length > MAX_MESSAGE ? `${oneLine.slice(0, MAX_MESSAGE)}…` : oneLine;
 }
 

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import AdmZip from 'adm-zip';
 import type { Browser } from 'playwright-core';
 import { defaultZipPath } from '../../dev/host/dev_host';
-import { launchBrowser, saveScreenshot, watchPage } from '../support/browser';
+import { launchBrowser, openPinpointApp, saveScreenshot, watchPage } from '../support/browser';
 import { startTestDevHost, type TestDevHost } from '../support/dev_host';
 
 let host: TestDevHost;
@@ -40,15 +40,17 @@ test('the Pinpoint app mounts from the built bundle without errors', async () =>
     }
   });
 
-  await page.goto(`${host.url}/app/pinpoint`, { waitUntil: 'load' });
-  await page.waitForSelector('[data-test-subj="pinpointApp"]', { timeout: 30_000 });
+  await openPinpointApp(page, host.url);
   await page.waitForLoadState('networkidle');
   const screenshot = await saveScreenshot(page, 'app_mount');
   await Promise.all(reads);
 
   const bundlePath = '/9007199254740991/bundles/plugin/pinpoint/pinpoint.plugin.js';
   const served = scripts.get(bundlePath);
-  assert.ok(served, `the page did not load ${bundlePath}; scripts: ${[...scripts.keys()].join(', ')}`);
+  assert.ok(
+    served,
+    `the page did not load ${bundlePath}; scripts: ${[...scripts.keys()].join(', ')}`
+  );
   const zipped = new AdmZip(defaultZipPath()).readFile(
     'opensearch-dashboards/pinpoint/target/public/pinpoint.plugin.js'
   );
@@ -74,8 +76,16 @@ test('the Pinpoint app mounts from the built bundle without errors', async () =>
   const app = page.locator('[data-test-subj="appContainer"] [data-test-subj="pinpointApp"]');
   assert.equal(await app.count(), 1, 'the app is not mounted inside the core app container');
   assert.deepEqual(problems.pageErrors, [], `page errors:\n${problems.pageErrors.join('\n')}`);
-  assert.deepEqual(problems.consoleErrors, [], `console errors:\n${problems.consoleErrors.join('\n')}`);
-  assert.deepEqual(problems.failedRequests, [], `failed requests:\n${problems.failedRequests.join('\n')}`);
+  assert.deepEqual(
+    problems.consoleErrors,
+    [],
+    `console errors:\n${problems.consoleErrors.join('\n')}`
+  );
+  assert.deepEqual(
+    problems.failedRequests,
+    [],
+    `failed requests:\n${problems.failedRequests.join('\n')}`
+  );
   assert.deepEqual(problems.httpErrors, [], `HTTP errors:\n${problems.httpErrors.join('\n')}`);
   assert.ok(screenshot.endsWith('app_mount.png'));
 });

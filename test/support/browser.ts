@@ -39,7 +39,12 @@ export interface PageProblems {
 }
 
 export function watchPage(page: Page): PageProblems {
-  const problems: PageProblems = { pageErrors: [], consoleErrors: [], failedRequests: [], httpErrors: [] };
+  const problems: PageProblems = {
+    pageErrors: [],
+    consoleErrors: [],
+    failedRequests: [],
+    httpErrors: [],
+  };
   page.on('pageerror', (error) => problems.pageErrors.push(error.stack ?? error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.consoleErrors.push(message.text());
@@ -48,7 +53,8 @@ export function watchPage(page: Page): PageProblems {
     problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`)
   );
   page.on('response', (response) => {
-    if (response.status() >= 400) problems.httpErrors.push(`${response.status()} ${response.url()}`);
+    if (response.status() >= 400)
+      problems.httpErrors.push(`${response.status()} ${response.url()}`);
   });
   return problems;
 }
@@ -58,4 +64,10 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   mkdirSync(dirname(path), { recursive: true });
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Opens `/app/pinpoint<subPath>` on a running host and waits until core has mounted the app. */
+export async function openPinpointApp(page: Page, hostUrl: string, subPath = ''): Promise<void> {
+  await page.goto(`${hostUrl}/app/pinpoint${subPath}`, { waitUntil: 'load' });
+  await page.waitForSelector('[data-test-subj="pinpointApp"]', { timeout: 30_000 });
 }

@@ -4,7 +4,10 @@ import type { OpenSearchClient, TransportRequestParams } from '../../server/osd_
 /** The test node's URL; a suite that needs it and does not get it fails loudly rather than skipping. */
 export function opensearchUrl(): string {
   const url = process.env.OPENSEARCH_URL;
-  if (!url) throw new Error('OPENSEARCH_URL is not set: start OpenSearch (npm run opensearch) and export it');
+  if (!url)
+    throw new Error(
+      'OPENSEARCH_URL is not set: start OpenSearch (npm run opensearch) and export it'
+    );
   return url;
 }
 

@@ -6,14 +6,21 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultZipPath, startDevHost, type DevHost, type DevHostOptions } from '../../dev/host/dev_host';
+import {
+  defaultZipPath,
+  startDevHost,
+  type DevHost,
+  type DevHostOptions,
+} from '../../dev/host/dev_host';
 import type { LogRecord } from '../../dev/host/logger';
 import { REPO_ROOT } from '../../dev/host/page/browser_bundles';
 
 export function requireOpenSearchUrl(): string {
   const url = process.env.OPENSEARCH_URL;
   if (!url) {
-    throw new Error('OPENSEARCH_URL is not set: run this test through `npm test` (scripts/test.sh)');
+    throw new Error(
+      'OPENSEARCH_URL is not set: run this test through `npm test` (scripts/test.sh)'
+    );
   }
   return url;
 }

@@ -33,7 +33,9 @@ export class FakeRouter implements IRouter {
   private register(method: Method) {
     return <P, Q, B>(config: RouteConfig<P, Q, B>, handler: RequestHandler<P, Q, B>): void => {
       if ((config as { validate?: unknown }).validate === undefined) {
-        throw new Error(`The [${method}] at [${config.path}] does not have a 'validate' specified.`);
+        throw new Error(
+          `The [${method}] at [${config.path}] does not have a 'validate' specified.`
+        );
       }
       this.routes.push({
         method,
@@ -70,7 +72,10 @@ export class FakeRouter implements IRouter {
       });
     } catch (error) {
       if (error instanceof RequestValidationError) {
-        return { status: 400, body: { statusCode: 400, error: 'Bad Request', message: error.message } };
+        return {
+          status: 400,
+          body: { statusCode: 400, error: 'Bad Request', message: error.message },
+        };
       }
       throw error;
     }

@@ -3,7 +3,12 @@
  * errors, `version` bumped on every write and checked on update, `defaultIndex` as a user value. Per test, so
  * concurrent test files never share a default index pattern.
  */
-import type { SavedObject, SavedObjectsClientContract, SavedObjectsFindResponse, UiSettingsClient } from '../../server/osd_port';
+import type {
+  SavedObject,
+  SavedObjectsClientContract,
+  SavedObjectsFindResponse,
+  UiSettingsClient,
+} from '../../server/osd_port';
 
 function boom(statusCode: number, message: string): Error {
   return Object.assign(new Error(message), {
@@ -57,14 +62,21 @@ export class FakeSavedObjects implements SavedObjectsClientContract {
   ): Promise<SavedObject<T>> {
     const found = this.store.get(this.key(type, id));
     if (!found) throw boom(404, `Saved object [${type}/${id}] not found`);
-    if (options.version && options.version !== found.version) throw boom(409, `Saved object [${type}/${id}] conflict`);
-    found.attributes = { ...found.attributes, ...(structuredClone(attributes) as Record<string, unknown>) };
+    if (options.version && options.version !== found.version)
+      throw boom(409, `Saved object [${type}/${id}] conflict`);
+    found.attributes = {
+      ...found.attributes,
+      ...(structuredClone(attributes) as Record<string, unknown>),
+    };
     found.version = `v${++this.counter}`;
     this.writes += 1;
     return structuredClone(found) as SavedObject<T>;
   }
 
-  async find<T>(options: { type: string | string[]; perPage?: number }): Promise<SavedObjectsFindResponse<T>> {
+  async find<T>(options: {
+    type: string | string[];
+    perPage?: number;
+  }): Promise<SavedObjectsFindResponse<T>> {
     const types = Array.isArray(options.type) ? options.type : [options.type];
     const all = [...this.store.values()].filter((o) => types.includes(o.type));
     const perPage = options.perPage ?? 20;
@@ -77,7 +89,8 @@ export class FakeSavedObjects implements SavedObjectsClientContract {
   }
 
   async delete(type: string, id: string): Promise<unknown> {
-    if (!this.store.delete(this.key(type, id))) throw boom(404, `Saved object [${type}/${id}] not found`);
+    if (!this.store.delete(this.key(type, id)))
+      throw boom(404, `Saved object [${type}/${id}] not found`);
     return {};
   }
 }

@@ -27,7 +27,10 @@ export async function seedBeforeTemplate(
 }
 
 /** The seed's step 5, under a name of this prefix (the seed's `default_template` name is global). */
-export async function putSeedLegacyTemplate(client: OpenSearchClient, prefix: string): Promise<string> {
+export async function putSeedLegacyTemplate(
+  client: OpenSearchClient,
+  prefix: string
+): Promise<string> {
   const name = `${prefix}_default_template`;
   await client.transport.request({
     method: 'PUT',

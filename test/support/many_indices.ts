@@ -33,7 +33,11 @@ export async function createDailyIndices(
         bulkBody.push({ index: { _index: index } }, doc);
       }
     }
-    const { body } = await client.transport.request<BulkResponse>({ method: 'POST', path: '/_bulk', bulkBody });
+    const { body } = await client.transport.request<BulkResponse>({
+      method: 'POST',
+      path: '/_bulk',
+      bulkBody,
+    });
     if (body.errors) {
       const failed = body.items.map((it) => Object.values(it)[0]).find((r) => r.error);
       throw new Error(`bulk failed: ${failed?.error?.reason}`);

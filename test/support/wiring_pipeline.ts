@@ -6,7 +6,10 @@
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { CreateDeliveryStreamCommand, FirehoseClient } from '@aws-sdk/client-firehose';
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import { CreateDomainCommand, OpenSearchClient as OpenSearchServiceClient } from '@aws-sdk/client-opensearch';
+import {
+  CreateDomainCommand,
+  OpenSearchClient as OpenSearchServiceClient,
+} from '@aws-sdk/client-opensearch';
 import { CreateAppCommand, PinpointClient, PutEventStreamCommand } from '@aws-sdk/client-pinpoint';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
@@ -21,7 +24,8 @@ export const DUMMY_CREDENTIALS = {
 
 export function motoUrl(): string {
   const url = process.env.MOTO_URL;
-  if (!url) throw new Error('MOTO_URL is not set: the integration tests need a running moto server');
+  if (!url)
+    throw new Error('MOTO_URL is not set: the integration tests need a running moto server');
   return url;
 }
 
@@ -68,9 +72,14 @@ export function awsConfig(region: string) {
   return { region, endpoint: motoUrl(), credentials: DUMMY_CREDENTIALS };
 }
 
-const policy = (statements: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+const policy = (statements: unknown[]) =>
+  JSON.stringify({ Version: '2012-10-17', Statement: statements });
 
-export async function buildPipeline(region: string, breakage: Breakage = 'none', suffix = randomBytes(4).toString('hex')): Promise<Pipeline> {
+export async function buildPipeline(
+  region: string,
+  breakage: Breakage = 'none',
+  suffix = randomBytes(4).toString('hex')
+): Promise<Pipeline> {
   const cfg = awsConfig(region);
   const iam = new IAMClient(cfg);
   const s3 = new S3Client({ ...cfg, forcePathStyle: true });
@@ -81,7 +90,8 @@ export async function buildPipeline(region: string, breakage: Breakage = 'none',
     const domainName = `pp${suffix}`;
     const bucket = `pp-failed-${suffix}`;
     const streamName = `pp-stream-${suffix}`;
-    const indexName = breakage === 'index_name_uncovered' ? `events${suffix}` : `pinpoint_t_wiring_${suffix}`;
+    const indexName =
+      breakage === 'index_name_uncovered' ? `events${suffix}` : `pinpoint_t_wiring_${suffix}`;
     const pinpointRole = `pp-pinpoint-${suffix}`;
     const firehoseRole = `pp-firehose-${suffix}`;
     const pinpointRoleArn = `arn:aws:iam::${MOTO_ACCOUNT}:role/${pinpointRole}`;
@@ -89,20 +99,38 @@ export async function buildPipeline(region: string, breakage: Breakage = 'none',
     const streamArn = `arn:aws:firehose:${region}:${MOTO_ACCOUNT}:deliverystream/${streamName}`;
     const domainArn = `arn:aws:es:${region}:${MOTO_ACCOUNT}:domain/${domainName}`;
 
-    if (breakage !== 'bucket_missing') await s3.send(new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }) }));
+    if (breakage !== 'bucket_missing')
+      await s3.send(
+        new CreateBucketCommand({
+          Bucket: bucket,
+          ...(region === 'us-east-1'
+            ? {}
+            : { CreateBucketConfiguration: { LocationConstraint: region as never } }),
+        })
+      );
 
     if (breakage !== 'pinpoint_role_missing') {
       const condition =
         breakage === 'pinpoint_trust_no_condition'
           ? undefined
-          : { StringEquals: { 'aws:SourceAccount': breakage === 'pinpoint_trust_wrong_account' ? '999999999999' : MOTO_ACCOUNT } };
+          : {
+              StringEquals: {
+                'aws:SourceAccount':
+                  breakage === 'pinpoint_trust_wrong_account' ? '999999999999' : MOTO_ACCOUNT,
+              },
+            };
       await iam.send(
         new CreateRoleCommand({
           RoleName: pinpointRole,
           AssumeRolePolicyDocument: policy([
             {
               Effect: 'Allow',
-              Principal: { Service: breakage === 'pinpoint_trust_wrong_service' ? 'firehose.amazonaws.com' : 'pinpoint.amazonaws.com' },
+              Principal: {
+                Service:
+                  breakage === 'pinpoint_trust_wrong_service'
+                    ? 'firehose.amazonaws.com'
+                    : 'pinpoint.amazonaws.com',
+              },
               Action: 'sts:AssumeRole',
               ...(condition ? { Condition: condition } : {}),
             },
@@ -116,7 +144,10 @@ export async function buildPipeline(region: string, breakage: Breakage = 'none',
           PolicyDocument: policy([
             {
               Effect: 'Allow',
-              Action: breakage === 'pinpoint_role_no_permission' ? ['firehose:DescribeDeliveryStream'] : ['firehose:PutRecordBatch', 'firehose:DescribeDeliveryStream'],
+              Action:
+                breakage === 'pinpoint_role_no_permission'
+                  ? ['firehose:DescribeDeliveryStream']
+                  : ['firehose:PutRecordBatch', 'firehose:DescribeDeliveryStream'],
               Resource: streamArn,
             },
           ]),
@@ -128,7 +159,13 @@ export async function buildPipeline(region: string, breakage: Breakage = 'none',
       await iam.send(
         new CreateRoleCommand({
           RoleName: firehoseRole,
-          AssumeRolePolicyDocument: policy([{ Effect: 'Allow', Principal: { Service: 'firehose.amazonaws.com' }, Action: 'sts:AssumeRole' }]),
+          AssumeRolePolicyDocument: policy([
+            {
+              Effect: 'Allow',
+              Principal: { Service: 'firehose.amazonaws.com' },
+              Action: 'sts:AssumeRole',
+            },
+          ]),
         })
       );
       await iam.send(
@@ -139,10 +176,30 @@ export async function buildPipeline(region: string, breakage: Breakage = 'none',
             ...(breakage === 'firehose_role_no_es'
               ? []
               : [
-                  { Effect: 'Allow', Action: ['es:DescribeDomain', 'es:DescribeDomains', 'es:DescribeDomainConfig', 'es:ESHttpPost', 'es:ESHttpPut'], Resource: [domainArn, `${domainArn}/*`] },
+                  {
+                    Effect: 'Allow',
+                    Action: [
+                      'es:DescribeDomain',
+                      'es:DescribeDomains',
+                      'es:DescribeDomainConfig',
+                      'es:ESHttpPost',
+                      'es:ESHttpPut',
+                    ],
+                    Resource: [domainArn, `${domainArn}/*`],
+                  },
                   { Effect: 'Allow', Action: ['es:ESHttpGet'], Resource: [`${domainArn}/*`] },
                 ]),
-            { Effect: 'Allow', Action: ['s3:PutObject', 's3:GetBucketLocation', 's3:ListBucket', 's3:AbortMultipartUpload', 's3:GetObject'], Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`] },
+            {
+              Effect: 'Allow',
+              Action: [
+                's3:PutObject',
+                's3:GetBucketLocation',
+                's3:ListBucket',
+                's3:AbortMultipartUpload',
+                's3:GetObject',
+              ],
+              Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+            },
           ]),
         })
       );
@@ -151,20 +208,39 @@ export async function buildPipeline(region: string, breakage: Breakage = 'none',
     if (breakage !== 'domain_missing') {
       const statements =
         breakage === 'policy_denies'
-          ? [{ Effect: 'Deny', Principal: { AWS: firehoseRoleArn }, Action: 'es:*', Resource: `${domainArn}/*` }]
-          : [{ Effect: 'Allow', Principal: { AWS: firehoseRoleArn }, Action: 'es:*', Resource: `${domainArn}/*` }];
+          ? [
+              {
+                Effect: 'Deny',
+                Principal: { AWS: firehoseRoleArn },
+                Action: 'es:*',
+                Resource: `${domainArn}/*`,
+              },
+            ]
+          : [
+              {
+                Effect: 'Allow',
+                Principal: { AWS: firehoseRoleArn },
+                Action: 'es:*',
+                Resource: `${domainArn}/*`,
+              },
+            ];
       await os.send(
         new CreateDomainCommand({
           DomainName: domainName,
           EngineVersion: 'OpenSearch_2.19',
           AccessPolicies: policy(statements),
-          ...(breakage === 'fgac_on' ? { AdvancedSecurityOptions: { Enabled: true, InternalUserDatabaseEnabled: true } } : {}),
+          ...(breakage === 'fgac_on'
+            ? { AdvancedSecurityOptions: { Enabled: true, InternalUserDatabaseEnabled: true } }
+            : {}),
         })
       );
     }
 
     if (breakage !== 'no_stream') {
-      const targetDomain = breakage === 'other_domain' ? `arn:aws:es:${region}:${MOTO_ACCOUNT}:domain/someother${suffix}` : domainArn;
+      const targetDomain =
+        breakage === 'other_domain'
+          ? `arn:aws:es:${region}:${MOTO_ACCOUNT}:domain/someother${suffix}`
+          : domainArn;
       await firehose.send(
         new CreateDeliveryStreamCommand({
           DeliveryStreamName: streamName,
@@ -174,40 +250,74 @@ export async function buildPipeline(region: string, breakage: Breakage = 'none',
             DomainARN: targetDomain,
             IndexName: indexName,
             IndexRotationPeriod: breakage === 'no_rotation' ? 'NoRotation' : 'OneDay',
-            BufferingHints: breakage === 'slow_buffer' ? { IntervalInSeconds: 900, SizeInMBs: 100 } : { IntervalInSeconds: 60, SizeInMBs: 1 },
+            BufferingHints:
+              breakage === 'slow_buffer'
+                ? { IntervalInSeconds: 900, SizeInMBs: 100 }
+                : { IntervalInSeconds: 60, SizeInMBs: 1 },
             RetryOptions: { DurationInSeconds: breakage === 'no_retry' ? 0 : 300 },
-            S3BackupMode: breakage === 'all_documents_no_prefix' ? 'AllDocuments' : 'FailedDocumentsOnly',
+            S3BackupMode:
+              breakage === 'all_documents_no_prefix' ? 'AllDocuments' : 'FailedDocumentsOnly',
             S3Configuration: {
               RoleARN: firehoseRoleArn,
               BucketARN: `arn:aws:s3:::${bucket}`,
               ...(breakage === 'all_documents_no_prefix' ? {} : { Prefix: 'failed_' }),
-              ...(breakage === 'error_output_prefix' ? { ErrorOutputPrefix: 'errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/' } : {}),
+              ...(breakage === 'error_output_prefix'
+                ? {
+                    ErrorOutputPrefix:
+                      'errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/',
+                  }
+                : {}),
             },
             CloudWatchLoggingOptions:
-              breakage === 'logging_off' ? { Enabled: false } : { Enabled: true, LogGroupName: `/aws/kinesisfirehose/${streamName}`, LogStreamName: 'DestinationDelivery' },
+              breakage === 'logging_off'
+                ? { Enabled: false }
+                : {
+                    Enabled: true,
+                    LogGroupName: `/aws/kinesisfirehose/${streamName}`,
+                    LogStreamName: 'DestinationDelivery',
+                  },
           },
         })
       );
     }
 
-    const app = await pinpoint.send(new CreateAppCommand({ CreateApplicationRequest: { Name: `pp-${suffix}` } }));
+    const app = await pinpoint.send(
+      new CreateAppCommand({ CreateApplicationRequest: { Name: `pp-${suffix}` } })
+    );
     const appId = app.ApplicationResponse?.Id ?? '';
     if (breakage !== 'no_event_stream') {
       await pinpoint.send(
         new PutEventStreamCommand({
           ApplicationId: appId,
           WriteEventStream: {
-            DestinationStreamArn: breakage === 'kinesis_destination' ? `arn:aws:kinesis:${region}:${MOTO_ACCOUNT}:stream/pp-kinesis-${suffix}` : streamArn,
+            DestinationStreamArn:
+              breakage === 'kinesis_destination'
+                ? `arn:aws:kinesis:${region}:${MOTO_ACCOUNT}:stream/pp-kinesis-${suffix}`
+                : streamArn,
             RoleArn: pinpointRoleArn,
           },
         })
       );
     }
 
-    if (breakage === 'failed_records' || breakage === 'failed_records_gzip' || breakage === 'error_output_prefix') {
+    if (
+      breakage === 'failed_records' ||
+      breakage === 'failed_records_gzip' ||
+      breakage === 'error_output_prefix'
+    ) {
       await putFailedRecords(s3, bucket, breakage, new Date());
     }
-    return { region, suffix, appId, streamName, domainName, bucket, indexName, pinpointRoleArn, firehoseRoleArn };
+    return {
+      region,
+      suffix,
+      appId,
+      streamName,
+      domainName,
+      bucket,
+      indexName,
+      pinpointRoleArn,
+      firehoseRoleArn,
+    };
   } finally {
     for (const c of [iam, s3, os, firehose, pinpoint]) c.destroy();
   }
@@ -215,7 +325,12 @@ export async function buildPipeline(region: string, breakage: Breakage = 'none',
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function failedRecord(errorCode: string, errorMessage: string, doc: unknown, index = 'pinpoint-2026-11-25'): string {
+export function failedRecord(
+  errorCode: string,
+  errorMessage: string,
+  doc: unknown,
+  index = 'pinpoint-2026-11-25'
+): string {
   return JSON.stringify({
     attemptsMade: 1,
     arrivalTimestamp: Date.now(),
@@ -229,18 +344,41 @@ export function failedRecord(errorCode: string, errorMessage: string, doc: unkno
   });
 }
 
-async function putFailedRecords(s3: S3Client, bucket: string, breakage: Breakage, at: Date): Promise<void> {
+async function putFailedRecords(
+  s3: S3Client,
+  bucket: string,
+  breakage: Breakage,
+  at: Date
+): Promise<void> {
   const folder = `${at.getUTCFullYear()}/${pad(at.getUTCMonth() + 1)}/${pad(at.getUTCDate())}/${pad(at.getUTCHours())}`;
   const body = [
-    failedRecord('400', '{"type":"mapper_parsing_exception","reason":"failed to parse field [arrival_timestamp] of type [date]"}', { event_type: '_email.send', arrival_timestamp: 'yesterday' }),
-    failedRecord('400', '{"type":"mapper_parsing_exception","reason":"failed to parse field [arrival_timestamp] of type [date]"}', { event_type: '_email.open', arrival_timestamp: 'later' }),
-    failedRecord('403', '{"type":"security_exception","reason":"no permissions for [indices:data/write/bulk]"}', { event_type: '_SMS.SUCCESS' }),
+    failedRecord(
+      '400',
+      '{"type":"mapper_parsing_exception","reason":"failed to parse field [arrival_timestamp] of type [date]"}',
+      { event_type: '_email.send', arrival_timestamp: 'yesterday' }
+    ),
+    failedRecord(
+      '400',
+      '{"type":"mapper_parsing_exception","reason":"failed to parse field [arrival_timestamp] of type [date]"}',
+      { event_type: '_email.open', arrival_timestamp: 'later' }
+    ),
+    failedRecord(
+      '403',
+      '{"type":"security_exception","reason":"no permissions for [indices:data/write/bulk]"}',
+      { event_type: '_SMS.SUCCESS' }
+    ),
   ].join('\n');
   const key =
     breakage === 'error_output_prefix'
       ? `errors/AmazonOpenSearchService-failed/${folder.split('/').slice(0, 3).join('/')}/pp-stream-1-2026`
       : `failed_${breakage === 'failed_records_gzip' ? 'elasticsearch-failed' : 'AmazonOpenSearchService-failed'}/${folder}/pp-stream-1-2026-11-25`;
-  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: breakage === 'failed_records_gzip' ? gzipSync(body) : body }));
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      Body: breakage === 'failed_records_gzip' ? gzipSync(body) : body,
+    })
+  );
 }
 
 /** Writes Firehose-like datapoints for the last hour (moto accepts the AWS/ namespace). */
@@ -258,10 +396,30 @@ export async function putDeliveryMetrics(
       new PutMetricDataCommand({
         Namespace: 'AWS/Firehose',
         MetricData: [
-          { MetricName: 'IncomingRecords', Dimensions: dims, Timestamp: at, Value: values.incoming },
-          { MetricName: `${prefix}.Records`, Dimensions: dims, Timestamp: at, Value: values.delivered },
-          { MetricName: `${prefix}.Success`, Dimensions: dims, Timestamp: at, Value: values.success },
-          { MetricName: `${prefix}.DataFreshness`, Dimensions: dims, Timestamp: at, Value: values.freshness },
+          {
+            MetricName: 'IncomingRecords',
+            Dimensions: dims,
+            Timestamp: at,
+            Value: values.incoming,
+          },
+          {
+            MetricName: `${prefix}.Records`,
+            Dimensions: dims,
+            Timestamp: at,
+            Value: values.delivered,
+          },
+          {
+            MetricName: `${prefix}.Success`,
+            Dimensions: dims,
+            Timestamp: at,
+            Value: values.success,
+          },
+          {
+            MetricName: `${prefix}.DataFreshness`,
+            Dimensions: dims,
+            Timestamp: at,
+            Value: values.freshness,
+          },
         ],
       })
     );

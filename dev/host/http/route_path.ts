@@ -26,7 +26,9 @@ export function compilePath(path: string): CompiledPath {
     const match = PARAM.exec(part);
     if (!match) {
       if (part.includes('{') || part.includes('}')) {
-        throw new Error(`Unsupported path segment "${part}" in ${path} (only whole-segment params)`);
+        throw new Error(
+          `Unsupported path segment "${part}" in ${path} (only whole-segment params)`
+        );
       }
       return { kind: 'literal', value: part };
     }
@@ -60,7 +62,9 @@ export function matchPath(
       return params;
     }
     if (part === undefined) {
-      return segment.kind === 'param' && segment.optional && i === parts.length ? params : undefined;
+      return segment.kind === 'param' && segment.optional && i === parts.length
+        ? params
+        : undefined;
     }
     if (segment.kind === 'literal') {
       if (segment.value !== part) return undefined;

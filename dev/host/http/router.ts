@@ -27,7 +27,9 @@ export interface RouteMatch {
 }
 
 function checkValidate(method: RouteMethod, config: RouteConfig<unknown, unknown, unknown>) {
-  const { validate } = config as { validate?: RouteValidatorConfig<unknown, unknown, unknown> | false };
+  const { validate } = config as {
+    validate?: RouteValidatorConfig<unknown, unknown, unknown> | false;
+  };
   // The port's type makes `validate` required; a JavaScript caller can still omit it, and OSD refuses that.
   if (validate === undefined) {
     throw new Error(
@@ -47,7 +49,9 @@ function checkValidate(method: RouteMethod, config: RouteConfig<unknown, unknown
 /** hapi's fingerprint: parameter names do not make two paths different. */
 function fingerprint(compiled: CompiledPath): string {
   return compiled.segments
-    .map((s) => (s.kind === 'literal' ? s.value : s.kind === 'wildcard' ? '#' : s.optional ? '?' : '*'))
+    .map((s) =>
+      s.kind === 'literal' ? s.value : s.kind === 'wildcard' ? '#' : s.optional ? '?' : '*'
+    )
     .join('/');
 }
 
@@ -61,7 +65,9 @@ export class RouteTable {
       (r) => r.method === route.method && fingerprint(r.compiled) === fingerprint(compiled)
     );
     if (clash) {
-      throw new Error(`New route ${route.config.path} conflicts with existing ${clash.config.path}`);
+      throw new Error(
+        `New route ${route.config.path} conflicts with existing ${clash.config.path}`
+      );
     }
     this.routes.push({ ...route, compiled });
   }

@@ -25,7 +25,8 @@ export function errorPayload(statusCode: number, message: string, attributes?: u
 
 /** OSD's getErrorMessage/getErrorAttributes: a string, an Error, or `{message, attributes}`. */
 function errorMessageOf(payload: unknown): string {
-  if (payload === undefined || payload === null) throw new Error('expected error message to be provided');
+  if (payload === undefined || payload === null)
+    throw new Error('expected error message to be provided');
   if (typeof payload === 'string') return payload;
   const message = (payload as { message?: unknown }).message;
   return typeof message === 'string' ? message : errorMessageOf(message);

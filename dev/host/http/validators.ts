@@ -38,7 +38,10 @@ export type Reader = {
 function reader(data: unknown): Reader {
   const source = (data ?? {}) as Record<string, unknown>;
   if (typeof source !== 'object' || Array.isArray(source)) {
-    throw new FieldError('', `expected a plain object value, but found [${typeName(data)}] instead.`);
+    throw new FieldError(
+      '',
+      `expected a plain object value, but found [${typeName(data)}] instead.`
+    );
   }
   const used = new Set<string>();
   const take = (name: string) => {

@@ -42,7 +42,9 @@ const SHARED_DEP_MODULES: ReadonlyArray<[string, string]> = [
   ['TsLib', 'tslib'],
 ];
 
-export const THEME_CSS = require.resolve('@elastic/eui/dist/eui_theme_light.css', { paths: [REPO_ROOT] });
+export const THEME_CSS = require.resolve('@elastic/eui/dist/eui_theme_light.css', {
+  paths: [REPO_ROOT],
+});
 
 export interface BrowserBundles {
   sharedDepsJs: string;
@@ -117,7 +119,12 @@ const PRODUCTION = { 'process.env.NODE_ENV': '"production"', global: 'window' };
 
 function sharedDepsBuildOptions(entry: string, outfile: string): esbuild.BuildOptions {
   return {
-    stdin: { contents: entry, resolveDir: REPO_ROOT, loader: 'js', sourcefile: 'osd-ui-shared-deps.js' },
+    stdin: {
+      contents: entry,
+      resolveDir: REPO_ROOT,
+      loader: 'js',
+      sourcefile: 'osd-ui-shared-deps.js',
+    },
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -186,7 +193,10 @@ async function buildCoreScript(entry: string, outfile: string): Promise<void> {
   });
 }
 
-export async function buildBrowserBundles(cacheDir: string, outDir: string): Promise<BrowserBundles> {
+export async function buildBrowserBundles(
+  cacheDir: string,
+  outDir: string
+): Promise<BrowserBundles> {
   const shared = await buildSharedDeps(cacheDir);
   const bootstrapJs = join(outDir, 'bootstrap.js');
   const coreJs = join(outDir, 'core.entry.js');

@@ -20,9 +20,13 @@ function toQueryString(query: HttpFetchOptions['query']): string {
 }
 
 export function createHttpService(basePath: string, osdVersion: string): HostHttp {
-  const prepend = (path: string) => (basePath && path.startsWith('/') ? `${basePath}${path}` : path);
+  const prepend = (path: string) =>
+    basePath && path.startsWith('/') ? `${basePath}${path}` : path;
 
-  async function request<T>(path: string, options: HttpFetchOptions & { method?: string } = {}): Promise<T> {
+  async function request<T>(
+    path: string,
+    options: HttpFetchOptions & { method?: string } = {}
+  ): Promise<T> {
     const method = (options.method ?? 'GET').toUpperCase();
     const headers: Record<string, string> = {
       'Content-Type': 'application/json',
@@ -49,7 +53,8 @@ export function createHttpService(basePath: string, osdVersion: string): HostHtt
       }
     }
     if (!response.ok) {
-      const payload = typeof body === 'object' && body !== null ? (body as HttpFetchError['body']) : undefined;
+      const payload =
+        typeof body === 'object' && body !== null ? (body as HttpFetchError['body']) : undefined;
       const error = new Error(payload?.message ?? response.statusText) as HttpFetchError & {
         request: { url: string; method: string };
       };

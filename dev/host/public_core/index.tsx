@@ -6,12 +6,7 @@
 import React from 'react';
 import ReactDOM from 'react-dom';
 import { EuiEmptyPrompt } from '@elastic/eui';
-import type {
-  ChromeBreadcrumb,
-  CoreSetup,
-  CoreStart,
-  Plugin,
-} from '../../../public/osd_port';
+import type { ChromeBreadcrumb, CoreSetup, CoreStart, Plugin } from '../../../public/osd_port';
 import { ApplicationService } from './application_service';
 import { Chrome, CHROME_CSS, type MenuMount } from './chrome';
 import { createHttpService } from './http_service';
@@ -34,7 +29,7 @@ function injectStyles(css: string): void {
 }
 
 function showFatal(error: unknown): void {
-  // eslint-disable-next-line no-console -- the console is where a browser test and a developer look
+  // The console is where a developer and the browser tests look first.
   console.error(error);
   const message = error instanceof Error ? error.message : String(error);
   ReactDOM.render(
@@ -67,7 +62,8 @@ async function bootstrap(metadata: InjectedMetadata): Promise<void> {
     },
   };
 
-  const plugins: Array<{ id: string; instance: Plugin; resolveStart(contract: unknown): void }> = [];
+  const plugins: Array<{ id: string; instance: Plugin; resolveStart(contract: unknown): void }> =
+    [];
   for (const { id } of metadata.uiPlugins) {
     const instance = readPluginInstance(id, {
       opaqueId: Symbol(id),
@@ -133,7 +129,6 @@ async function bootstrap(metadata: InjectedMetadata): Promise<void> {
     });
   } catch (error) {
     // OSD logs a failed mount and leaves the app area empty.
-    // eslint-disable-next-line no-console -- as OSD's AppContainer does
     console.error(error);
     return;
   }

@@ -8,7 +8,13 @@ export interface PluginInitializerContext {
   opaqueId: symbol;
   env: {
     mode: { name: 'development' | 'production'; dev: boolean; prod: boolean };
-    packageInfo: { version: string; branch: string; buildNum: number; buildSha: string; dist: boolean };
+    packageInfo: {
+      version: string;
+      branch: string;
+      buildNum: number;
+      buildSha: string;
+      dist: boolean;
+    };
   };
   config: { get<T = Record<string, unknown>>(): T };
 }

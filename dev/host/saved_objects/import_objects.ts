@@ -62,7 +62,8 @@ export async function importSavedObjects(
   client: HostSavedObjectsClient,
   registry: SavedObjectTypeRegistry
 ): Promise<ImportResponse> {
-  if (objects.length > OBJECT_LIMIT) throw badRequestError(`Can't import more than ${OBJECT_LIMIT} objects`);
+  if (objects.length > OBJECT_LIMIT)
+    throw badRequestError(`Can't import more than ${OBJECT_LIMIT} objects`);
   const errors: ImportError[] = [];
   const titleOf = (o: ImportObject) => o.attributes?.title;
 
@@ -75,7 +76,13 @@ export async function importSavedObjects(
 
   const collected = objects.filter((o) => {
     if (registry.isImportableAndExportable(o.type)) return true;
-    errors.push({ id: o.id, type: o.type, title: titleOf(o), meta: { title: titleOf(o) }, error: { type: 'unsupported_type' } });
+    errors.push({
+      id: o.id,
+      type: o.type,
+      title: titleOf(o),
+      meta: { title: titleOf(o) },
+      error: { type: 'unsupported_type' },
+    });
     return false;
   });
 
@@ -84,7 +91,8 @@ export async function importSavedObjects(
   const wanted = new Map<string, { type: string; id: string }>();
   for (const o of collected) {
     for (const ref of o.references ?? []) {
-      if (REF_TYPES_TO_VALIDATE.includes(ref.type) && !inFile.has(key(ref))) wanted.set(key(ref), ref);
+      if (REF_TYPES_TO_VALIDATE.includes(ref.type) && !inFile.has(key(ref)))
+        wanted.set(key(ref), ref);
     }
   }
   const existing = await client.bulkGet([...wanted.values()]);
@@ -97,7 +105,10 @@ export async function importSavedObjects(
         type: o.type,
         title: titleOf(o),
         meta: { title: titleOf(o) },
-        error: { type: 'missing_references', references: refs.map(({ type, id }) => ({ type, id })) },
+        error: {
+          type: 'missing_references',
+          references: refs.map(({ type, id }) => ({ type, id })),
+        },
       });
     }
   }
@@ -113,7 +124,13 @@ export async function importSavedObjects(
       const o = collected[i];
       if (options.overwrite) pendingOverwrites.add(key(o));
       else {
-        errors.push({ id: o.id, type: o.type, title: titleOf(o), meta: { title: titleOf(o) }, error: { type: 'conflict' } });
+        errors.push({
+          id: o.id,
+          type: o.type,
+          title: titleOf(o),
+          meta: { title: titleOf(o) },
+          error: { type: 'conflict' },
+        });
       }
     }
   }
@@ -126,7 +143,10 @@ export async function importSavedObjects(
       id: destination.get(key(o)) ?? o.id,
       attributes: o.attributes,
       migrationVersion: o.migrationVersion,
-      references: (o.references ?? []).map((ref) => ({ ...ref, id: destination.get(key(ref)) ?? ref.id })),
+      references: (o.references ?? []).map((ref) => ({
+        ...ref,
+        id: destination.get(key(ref)) ?? ref.id,
+      })),
     })),
     { overwrite: options.overwrite }
   );

@@ -57,10 +57,33 @@ export interface FindOptions {
   sortOrder?: 'asc' | 'desc';
 }
 
-const META_FIELDS = ['type', 'references', 'namespace', 'namespaces', 'originId', 'migrationVersion', 'updated_at'];
+const META_FIELDS = [
+  'type',
+  'references',
+  'namespace',
+  'namespaces',
+  'originId',
+  'migrationVersion',
+  'updated_at',
+];
 
 function statusOf(error: unknown): number | undefined {
   return (error as { meta?: { statusCode?: number } }).meta?.statusCode;
+}
+
+/**
+ * OSD's decorateOpenSearchError, for the statuses that say something about the request: a refused document
+ * (strict mapping, bad value) is a 400 with OpenSearch's reason, 401/403 keep their status.
+ */
+function decorate(error: unknown): unknown {
+  const status = statusOf(error);
+  const reason = (error as { meta?: { body?: { error?: { reason?: string } } } }).meta?.body?.error
+    ?.reason;
+  if (status === 400) return badRequestError(reason ?? 'OpenSearch refused the request');
+  if (status === 401 || status === 403) {
+    return new SavedObjectsBoomError(status, reason ?? 'not allowed');
+  }
+  return error;
 }
 
 export class HostSavedObjectsClient implements SavedObjectsClientContract {
@@ -119,7 +142,10 @@ export class HostSavedObjectsClient implements SavedObjectsClientContract {
       this.registry.getType(type)?.namespaceType === 'multiple'
     );
     try {
-      const response = await this.client.transport.request<{ _seq_no: number; _primary_term: number }>({
+      const response = await this.client.transport.request<{
+        _seq_no: number;
+        _primary_term: number;
+      }>({
         method: 'PUT',
         path: this.docPath(type, id, options.overwrite ? '_doc' : '_create'),
         querystring: { refresh: 'wait_for' },
@@ -129,7 +155,7 @@ export class HostSavedObjectsClient implements SavedObjectsClientContract {
       return this.fromRaw<T>({ _id: rawId(type, id), _source: source, _seq_no, _primary_term })!;
     } catch (error) {
       if (statusOf(error) === 409) throw conflictError(type, id);
-      throw error;
+      throw decorate(error);
     }
   }
 
@@ -153,7 +179,10 @@ export class HostSavedObjectsClient implements SavedObjectsClientContract {
       ...(options.references && { references: options.references }),
     };
     try {
-      const response = await this.client.transport.request<{ _seq_no: number; _primary_term: number }>({
+      const response = await this.client.transport.request<{
+        _seq_no: number;
+        _primary_term: number;
+      }>({
         method: 'POST',
         path: this.docPath(type, id, '_update'),
         querystring: { refresh: 'wait_for', ...concurrency },
@@ -173,7 +202,7 @@ export class HostSavedObjectsClient implements SavedObjectsClientContract {
     } catch (error) {
       if (statusOf(error) === 404) throw notFoundError(type, id);
       if (statusOf(error) === 409) throw conflictError(type, id);
-      throw error;
+      throw decorate(error);
     }
   }
 
@@ -218,9 +247,12 @@ export class HostSavedObjectsClient implements SavedObjectsClientContract {
         _source: [...META_FIELDS, ...types.flatMap((t) => options.fields!.map((f) => `${t}.${f}`))],
       }),
       ...(sortField && {
-        sort: (META_FIELDS.includes(sortField) ? [sortField] : types.map((t) => `${t}.${sortField}`)).map(
-          (field) => ({ [field]: { order: options.sortOrder ?? 'asc', unmapped_type: 'keyword' } })
-        ),
+        sort: (META_FIELDS.includes(sortField)
+          ? [sortField]
+          : types.map((t) => `${t}.${sortField}`)
+        ).map((field) => ({
+          [field]: { order: options.sortOrder ?? 'asc', unmapped_type: 'keyword' },
+        })),
       }),
     };
     const response = await this.client.transport.request<{
@@ -229,7 +261,8 @@ export class HostSavedObjectsClient implements SavedObjectsClientContract {
       { method: 'POST', path: `/${encodeURIComponent(this.index)}/_search`, body },
       { ignore: [404] }
     );
-    if (response.statusCode === 404) return { page, per_page: perPage, total: 0, saved_objects: [] };
+    if (response.statusCode === 404)
+      return { page, per_page: perPage, total: 0, saved_objects: [] };
     return {
       page,
       per_page: perPage,
@@ -257,11 +290,25 @@ export class HostSavedObjectsClient implements SavedObjectsClientContract {
     return {
       saved_objects: objects.map(({ type, id }, i) => {
         if (!this.registry.getType(type)) {
-          return { id, type, attributes: {} as T, references: [], error: errorContent(unsupportedTypeError(type)) };
+          return {
+            id,
+            type,
+            attributes: {} as T,
+            references: [],
+            error: errorContent(unsupportedTypeError(type)),
+          };
         }
         const doc = response.body.docs[i];
         const object = doc?.found && doc._source?.type === type ? this.fromRaw<T>(doc) : undefined;
-        return object ?? { id, type, attributes: {} as T, references: [], error: errorContent(notFoundError(type, id)) };
+        return (
+          object ?? {
+            id,
+            type,
+            attributes: {} as T,
+            references: [],
+            error: errorContent(notFoundError(type, id)),
+          }
+        );
       }),
     };
   }
@@ -290,10 +337,28 @@ export class HostSavedObjectsClient implements SavedObjectsClientContract {
     });
     const lines = prepared.flatMap(({ object, id, source }) =>
       source
-        ? [{ [options.overwrite ? 'index' : 'create']: { _index: this.index, _id: rawId(object.type, id) } }, source]
+        ? [
+            {
+              [options.overwrite ? 'index' : 'create']: {
+                _index: this.index,
+                _id: rawId(object.type, id),
+              },
+            },
+            source,
+          ]
         : []
     );
-    const items: Array<Record<string, { status: number; _seq_no?: number; _primary_term?: number; error?: { reason?: string; type?: string } }>> =
+    const items: Array<
+      Record<
+        string,
+        {
+          status: number;
+          _seq_no?: number;
+          _primary_term?: number;
+          error?: { reason?: string; type?: string };
+        }
+      >
+    > =
       lines.length === 0
         ? []
         : (

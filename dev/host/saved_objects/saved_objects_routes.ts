@@ -67,10 +67,12 @@ export function registerSavedObjectsRoutes(
       })
   );
 
-  router.get({ path: `${BASE}/{type}/{id}`, validate: { params: typeAndId } }, (_c, request, response) =>
-    handleLegacyErrors(response, async () =>
-      response.ok({ body: await client.get(request.params.type, request.params.id) })
-    )
+  router.get(
+    { path: `${BASE}/{type}/{id}`, validate: { params: typeAndId } },
+    (_c, request, response) =>
+      handleLegacyErrors(response, async () =>
+        response.ok({ body: await client.get(request.params.type, request.params.id) })
+      )
   );
 
   router.post(
@@ -82,8 +84,7 @@ export function registerSavedObjectsRoutes(
         body: validator((read) => ({
           attributes: read.object('attributes')!,
           migrationVersion: read.object('migrationVersion', { optional: true }) as
-            | Record<string, string>
-            | undefined,
+            Record<string, string> | undefined,
           references: read.array('references') as References | undefined,
           initialNamespaces: read.array('initialNamespaces'),
         })),
@@ -125,10 +126,12 @@ export function registerSavedObjectsRoutes(
       })
   );
 
-  router.delete({ path: `${BASE}/{type}/{id}`, validate: { params: typeAndId } }, (_c, request, response) =>
-    handleLegacyErrors(response, async () =>
-      response.ok({ body: await client.delete(request.params.type, request.params.id) })
-    )
+  router.delete(
+    { path: `${BASE}/{type}/{id}`, validate: { params: typeAndId } },
+    (_c, request, response) =>
+      handleLegacyErrors(response, async () =>
+        response.ok({ body: await client.delete(request.params.type, request.params.id) })
+      )
   );
 
   router.post(

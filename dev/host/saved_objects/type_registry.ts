@@ -37,7 +37,11 @@ export const CORE_TYPES: readonly HostSavedObjectsType[] = [
         dataSource: { type: 'keyword' },
       },
     },
-    management: { importableAndExportable: true, icon: 'indexPatternApp', defaultSearchField: 'title' },
+    management: {
+      importableAndExportable: true,
+      icon: 'indexPatternApp',
+      defaultSearchField: 'title',
+    },
     latestMigrationVersion: '7.6.0',
   },
   {
@@ -55,7 +59,11 @@ export const CORE_TYPES: readonly HostSavedObjectsType[] = [
         visState: { type: 'text', index: false },
       },
     },
-    management: { importableAndExportable: true, icon: 'visualizeApp', defaultSearchField: 'title' },
+    management: {
+      importableAndExportable: true,
+      icon: 'visualizeApp',
+      defaultSearchField: 'title',
+    },
     latestMigrationVersion: '7.10.0',
   },
   {
@@ -84,7 +92,11 @@ export const CORE_TYPES: readonly HostSavedObjectsType[] = [
         version: { type: 'integer' },
       },
     },
-    management: { importableAndExportable: true, icon: 'dashboardApp', defaultSearchField: 'title' },
+    management: {
+      importableAndExportable: true,
+      icon: 'dashboardApp',
+      defaultSearchField: 'title',
+    },
     latestMigrationVersion: '7.9.3',
   },
   {

@@ -57,7 +57,8 @@ export class HostUiSettingsClient implements UiSettingsClient {
         );
       } catch (createError) {
         // Someone created it between our update and create: apply the change to theirs.
-        if (!isSavedObjectsError(createError) || createError.output.statusCode !== 409) throw createError;
+        if (!isSavedObjectsError(createError) || createError.output.statusCode !== 409)
+          throw createError;
         await this.savedObjects.update('config', this.osdVersion, changes);
       }
     }

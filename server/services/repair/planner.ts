@@ -7,6 +7,7 @@ import { repairTargetName, type RepairCandidate } from '../../../common/repair';
 import { writeWindow } from '../../../common/rotation_window';
 import { ConflictError, NotFoundError } from '../../errors';
 import type { RepairCluster } from './cluster';
+import { RepairInterrupted } from './repair_errors';
 import { type RepairStateStore, StaleStateError } from './state_store';
 import { repairNeed } from './repair_need';
 import type { RepairHooks, RepairState, StoredState } from './types';
@@ -106,7 +107,11 @@ export async function planRepair(
     createdAt: at,
     updatedAt: at,
   };
-  await ctx.hooks?.at?.('plan:before-save', undefined);
+  try {
+    await ctx.hooks?.at?.('plan:before-save', undefined);
+  } catch (error) {
+    throw new RepairInterrupted('plan:before-save', error);
+  }
   try {
     return await ctx.store.put(state, previous);
   } catch (error) {

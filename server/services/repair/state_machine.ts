@@ -41,28 +41,10 @@ import { DEFAULT_INDEX_PREFIX } from '../../../common/constants';
 import type { Logger } from '../../osd_port';
 import type { IndexFacts, RepairCluster, ReindexFailure, ReindexStatus } from './cluster';
 import { markerOf } from './planner';
+import { CopyCheckFailed, RepairInterrupted } from './repair_errors';
 import { type RepairStateStore, StaleStateError } from './state_store';
 import type { RepairHooks, RepairKillPoint, RepairState, StoredState } from './types';
 import { verifyCopy } from './verify';
-
-/** A check failed in a way a retry would repeat: the job fails and rolls back. */
-export class CopyCheckFailed extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CopyCheckFailed';
-  }
-}
-
-/** A hook stopped the runner (fault injection): behaves like a crash, nothing more is written. */
-export class RepairInterrupted extends Error {
-  constructor(
-    readonly point: RepairKillPoint,
-    override readonly cause: unknown
-  ) {
-    super(`repair interrupted at ${point}`);
-    this.name = 'RepairInterrupted';
-  }
-}
 
 export type RepairProgressListener = (state: RepairState, task?: ReindexStatus) => void;
 
@@ -81,6 +63,18 @@ function retryable(failure: ReindexFailure): boolean {
 function describeFailure(failure: ReindexFailure): string {
   const cause = failure.cause ?? failure.reason;
   return `${failure.id ? `document ${failure.id}: ` : ''}${cause?.type ?? 'error'} ${cause?.reason ?? ''}`.trim();
+}
+
+export { CopyCheckFailed, RepairInterrupted } from './repair_errors';
+
+/** Whether `now` is further along than `before` (a recorded error alone is not progress). */
+function progressed(before: RepairState, now: RepairState): boolean {
+  return (
+    now.jobId !== before.jobId ||
+    now.step !== before.step ||
+    now.taskId !== before.taskId ||
+    now.rolledBack !== before.rolledBack
+  );
 }
 
 export class RepairMachine {
@@ -102,13 +96,16 @@ export class RepairMachine {
         current = await this.advance(current, onProgress);
         onProgress?.(current.state);
       } catch (error) {
-        if (error instanceof StaleStateError) {
-          const reread = await this.store.get(current.state.source);
-          if (!reread) throw error;
+        if (error instanceof RepairInterrupted) throw error;
+        // Another runner moved the job on (which is also why our action may have failed: it swapped first,
+        // say): follow it from where it is. Otherwise the error is ours to report.
+        const reread = await this.store.get(current.state.source).catch(() => undefined);
+        const movedOn = reread !== undefined && progressed(current.state, reread.state);
+        if (reread && (movedOn || error instanceof StaleStateError)) {
           current = reread;
           continue;
         }
-        if (!(error instanceof RepairInterrupted)) await this.recordError(current, error);
+        await this.recordError(current, error);
         throw error;
       }
     }

@@ -85,10 +85,11 @@ export function decodeFailedRecords(bytes: Uint8Array): FailedRecord[] {
 
 export function classifyFailure(code: string, message: string): FailureKind {
   const text = `${code} ${message}`;
+  // A write block is a 403 too (FORBIDDEN/12/index read-only): look for capacity signs before access ones.
+  if (/cluster_block|read[-_ ]only|disk|flood|rejected_execution|circuit_breaking|429|too many requests/i.test(text)) return 'capacity';
   if (/security_exception|403|AccessDenied|Forbidden|no permissions|not authorized|unauthorized/i.test(text)) return 'access';
   if (/mapper_parsing|illegal_argument|strict_dynamic_mapping|mapping|failed to parse|document_parsing|limit of total fields/i.test(text))
     return 'mapping';
-  if (/429|rejected_execution|cluster_block|read[-_ ]only|disk|flood|circuit_breaking|too many requests/i.test(text)) return 'capacity';
   return 'other';
 }
 

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import Module from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { JSDOM, VirtualConsole, type DOMWindow } from 'jsdom';
@@ -148,8 +149,23 @@ function exposeWindowGlobals(window: DOMWindow): void {
   }
 }
 
+/**
+ * OUI 1.19 imports OSD's in-tree fork @opensearch/datemath, which is not published on npm (OSD's shared-deps
+ * bundle resolves it inside the OSD repository); @elastic/datemath, its upstream, has the same API.
+ */
+function aliasOsdDatemath(): void {
+  const loader = Module as unknown as { _resolveFilename(request: string, ...rest: unknown[]): string };
+  const resolve = loader._resolveFilename;
+  if ((resolve as { osdDatemathAlias?: boolean }).osdDatemathAlias) return;
+  const aliased = function (this: unknown, request: string, ...rest: unknown[]): string {
+    return resolve.call(this, request === '@opensearch/datemath' ? '@elastic/datemath' : request, ...rest);
+  };
+  loader._resolveFilename = Object.assign(aliased, { osdDatemathAlias: true });
+}
+
 /* eslint-disable @typescript-eslint/no-require-imports -- the shared deps are loaded after the DOM exists */
 function installSharedDeps(window: DOMWindow): void {
+  aliasOsdDatemath();
   const provided: Record<string, () => unknown> = {
     React: () => require('react'),
     ReactDom: () => require('react-dom'),

@@ -1,0 +1,109 @@
+/**
+ * The setup page against a fake index-engine API: the report becomes a checklist with each finding's status
+ * and fix; the fix buttons call apply with exactly the options of that fix and reload the report; a changed
+ * template is replaced only after its diff was shown; a bad prefix is refused before any request.
+ */
+import './dom_env';
+import assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'node:test';
+import React from 'react';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
+import type { ApplyOptions, Finding, ValidationReport } from '../../../../common/report';
+import type { IndexEngineApi } from '../../../api/index_engine';
+import { SetupPage } from '../index';
+
+function report(findings: Finding[]): ValidationReport {
+  return {
+    prefix: 'pinpoint',
+    pattern: 'pinpoint*',
+    templateName: 'pinpoint-events',
+    indexPatternId: 'pinpoint-events',
+    nextIndex: 'pinpoint-2026-11-26',
+    generatedAt: '2026-11-25T00:00:00Z',
+    cluster: { clusterName: 'c', distribution: 'opensearch', version: '2.19.6' },
+    flavor: 'composable',
+    status: findings.some((f) => f.status === 'fail') ? 'fail' : findings.some((f) => f.status === 'warn') ? 'warn' : 'ok',
+    findings,
+    skipped: [],
+  };
+}
+
+const absent: Finding = {
+  id: 'template',
+  title: 'Index template pinpoint-events',
+  status: 'fail',
+  summary: 'No _index_template/pinpoint-events',
+  evidence: { state: 'absent', diff: [] },
+  remedy: { text: 'Install the template.', fix: { kind: 'install_template' }, command: 'pinpoint-dashboards setup --prefix pinpoint' },
+};
+const modified: Finding = {
+  ...absent,
+  status: 'warn',
+  summary: 'changed after it was installed',
+  evidence: { state: 'modified', diff: [{ path: 'mappings.properties.event_type.type', ours: 'keyword', installed: 'text' }] },
+  remedy: { text: 'Review the diff.', fix: { kind: 'update_template', overwrite: true } },
+};
+const timestamps: Finding = {
+  id: 'indices.timestamps',
+  title: 'Timestamps',
+  status: 'fail',
+  summary: '2 of 2 indices map the timestamps as numbers',
+  evidence: { badCount: 2 },
+  remedy: { text: 'Repair these indices.', fix: { kind: 'repair_indices', indices: ['pinpoint-2026-11-23', 'pinpoint-2026-11-24'] }, command: 'pinpoint-dashboards repair pinpoint-2026-11-23 pinpoint-2026-11-24' },
+};
+
+function fakeApi(reports: ValidationReport[]) {
+  const calls = { report: [] as string[], apply: [] as Array<Partial<ApplyOptions>> };
+  let i = 0;
+  const api: IndexEngineApi = {
+    report: async (prefix) => (calls.report.push(prefix), reports[Math.min(i++, reports.length - 1)]),
+    apply: async (options) => (calls.apply.push(options), { prefix: options.prefix, changed: true, steps: [] }),
+  };
+  return { api, calls };
+}
+
+afterEach(cleanup);
+
+describe('SetupPage', () => {
+  it('shows each finding with its status and fix, and installs the template from its button', async () => {
+    const { api, calls } = fakeApi([report([absent, timestamps]), report([{ ...absent, status: 'ok', remedy: undefined, summary: 'installed' }, timestamps])]);
+    const repaired: string[] = [];
+    const page = render(
+      <SetupPage api={api} renderRepair={(index) => (repaired.push(index), <span>repair {index}</span>)} />
+    );
+    await page.findByText('No _index_template/pinpoint-events');
+    assert.equal(page.getByTestId('pinpointFinding-template').getAttribute('data-status'), 'fail');
+    assert.ok(page.getByText('pinpoint-dashboards setup --prefix pinpoint'));
+    assert.ok(page.getByText('repair pinpoint-2026-11-23'));
+    assert.ok(repaired.includes('pinpoint-2026-11-24'));
+
+    fireEvent.click(page.getByTestId('pinpointFixTemplate'));
+    await waitFor(() => assert.equal(calls.report.length, 2));
+    assert.deepEqual(calls.apply, [{ template: true, overwrite: false, prefix: 'pinpoint' }]);
+    await page.findByText('installed');
+  });
+
+  it('shows the diff before replacing a changed template, and only then overwrites', async () => {
+    const { api, calls } = fakeApi([report([modified])]);
+    const page = render(<SetupPage api={api} />);
+    fireEvent.click(await page.findByTestId('pinpointFixTemplate'));
+    const modal = await page.findByTestId('pinpointTemplateConfirm');
+    assert.match(modal.textContent ?? '', /mappings\.properties\.event_type\.type/);
+    assert.equal(calls.apply.length, 0);
+    fireEvent.click(page.getByTestId('confirmModalConfirmButton'));
+    await waitFor(() => assert.deepEqual(calls.apply, [{ template: true, overwrite: true, prefix: 'pinpoint' }]));
+  });
+
+  it('refuses a bad prefix with the reason and checks a good one', async () => {
+    const { api, calls } = fakeApi([report([absent])]);
+    const page = render(<SetupPage api={api} />);
+    await page.findByText('No _index_template/pinpoint-events');
+    fireEvent.change(page.getByTestId('pinpointPrefixInput'), { target: { value: 'Pin Point' } });
+    fireEvent.click(page.getByTestId('pinpointPrefixCheck'));
+    await page.findByText(/must be lowercase/);
+    assert.deepEqual(calls.report, ['pinpoint']);
+    fireEvent.change(page.getByTestId('pinpointPrefixInput'), { target: { value: 'events_eu' } });
+    fireEvent.click(page.getByTestId('pinpointPrefixCheck'));
+    await waitFor(() => assert.deepEqual(calls.report, ['pinpoint', 'events_eu']));
+  });
+});
