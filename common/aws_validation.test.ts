@@ -21,7 +21,15 @@ function refuses(run: () => unknown, reason: RegExp): void {
 
 describe('AWS input validators', () => {
   it('accepts region codes of every partition and refuses names', () => {
-    for (const r of ['us-east-1', 'eu-central-2', 'ap-southeast-4', 'us-gov-west-1', 'cn-north-1', 'il-central-1', 'us-isob-east-1']) {
+    for (const r of [
+      'us-east-1',
+      'eu-central-2',
+      'ap-southeast-4',
+      'us-gov-west-1',
+      'cn-north-1',
+      'il-central-1',
+      'us-isob-east-1',
+    ]) {
       assert.equal(validateRegion(r), r);
     }
     refuses(() => validateRegion('US East (N. Virginia)'), /not an AWS region code.*us-east-1/);
@@ -33,7 +41,10 @@ describe('AWS input validators', () => {
   it('takes Pinpoint application ids as 32 lowercase hex characters, saying what is wrong', () => {
     assert.equal(validatePinpointAppId(APP), APP);
     refuses(() => validatePinpointAppId(APP.toUpperCase()), /must be lowercase: 0123/);
-    refuses(() => validatePinpointAppId('abc'), /32 lowercase hexadecimal characters.*3 characters given/);
+    refuses(
+      () => validatePinpointAppId('abc'),
+      /32 lowercase hexadecimal characters.*3 characters given/
+    );
     refuses(() => validatePinpointAppId(`${APP.slice(0, 31)}g`), /hexadecimal/);
     assert.deepEqual(validatePinpointAppIds([APP, APP]), [APP]);
     refuses(() => validatePinpointAppIds(Array.from({ length: 21 }, () => APP)), /at most 20/);
@@ -51,31 +62,64 @@ describe('AWS input validators', () => {
     refuses(() => parseArn('firehose/x'), /not an ARN/);
     refuses(() => parseArn('arn:aws:firehose:eu-west-1:1234:deliverystream/x'), /12 digits/);
     refuses(() => parseArn('arn:azure:firehose:eu-west-1:123456789012:x'), /unknown partition/);
-    assert.equal(validateRoleArn('arn:aws:iam::123456789012:role/service-role/Fh_1'), 'arn:aws:iam::123456789012:role/service-role/Fh_1');
+    assert.equal(
+      validateRoleArn('arn:aws:iam::123456789012:role/service-role/Fh_1'),
+      'arn:aws:iam::123456789012:role/service-role/Fh_1'
+    );
     refuses(() => validateRoleArn('arn:aws:iam::123456789012:user/bob'), /role\/NAME/);
   });
 
   it('takes streams and domains by name or ARN', () => {
     assert.deepEqual(parseFirehoseStream('PUT-OPS-abc_1.x'), { name: 'PUT-OPS-abc_1.x' });
-    assert.deepEqual(parseFirehoseStream('arn:aws:firehose:us-east-1:123456789012:deliverystream/ps'), { name: 'ps', region: 'us-east-1', account: '123456789012' });
+    assert.deepEqual(
+      parseFirehoseStream('arn:aws:firehose:us-east-1:123456789012:deliverystream/ps'),
+      { name: 'ps', region: 'us-east-1', account: '123456789012' }
+    );
     refuses(() => parseFirehoseStream('has space'), /1-64 letters/);
-    refuses(() => parseFirehoseStream('arn:aws:kinesis:us-east-1:123456789012:stream/ps'), /not a Firehose delivery stream ARN/);
+    refuses(
+      () => parseFirehoseStream('arn:aws:kinesis:us-east-1:123456789012:stream/ps'),
+      /not a Firehose delivery stream ARN/
+    );
     assert.equal(parseDomain('pinpoint').name, 'pinpoint');
     assert.equal(parseDomain('arn:aws:es:us-east-1:123456789012:domain/pinpoint').name, 'pinpoint');
     refuses(() => parseDomain('Pinpoint'), /3-28 characters/);
   });
 
   it('parses a wiring request: unknown keys refused, ARNs reduced to names, one app or a stream required', () => {
-    assert.deepEqual(parseWiringRequest({ region: 'us-east-1', appIds: [APP], firehoseStream: 'arn:aws:firehose:us-east-1:123456789012:deliverystream/ps', domain: '' }), {
+    assert.deepEqual(
+      parseWiringRequest({
+        region: 'us-east-1',
+        appIds: [APP],
+        firehoseStream: 'arn:aws:firehose:us-east-1:123456789012:deliverystream/ps',
+        domain: '',
+      }),
+      {
+        region: 'us-east-1',
+        appIds: [APP],
+        firehoseStream: 'ps',
+      }
+    );
+    assert.deepEqual(parseWiringRequest({ region: 'us-east-1', firehoseStream: 'ps' }), {
       region: 'us-east-1',
-      appIds: [APP],
+      appIds: [],
       firehoseStream: 'ps',
     });
-    assert.deepEqual(parseWiringRequest({ region: 'us-east-1', firehoseStream: 'ps' }), { region: 'us-east-1', appIds: [], firehoseStream: 'ps' });
-    refuses(() => parseWiringRequest({ region: 'us-east-1', appIds: [] }), /at least one Pinpoint application id/);
-    refuses(() => parseWiringRequest({ region: 'us-east-1', appIds: [APP], appId: APP }), /unknown option "appId"/);
+    refuses(
+      () => parseWiringRequest({ region: 'us-east-1', appIds: [] }),
+      /at least one Pinpoint application id/
+    );
+    refuses(
+      () => parseWiringRequest({ region: 'us-east-1', appIds: [APP], appId: APP }),
+      /unknown option "appId"/
+    );
     refuses(() => parseWiringRequest('x'), /JSON object/);
-    refuses(() => parseWiringRequest({ region: 'us-east-1', appIds: [APP], roleArn: 'admin' }), /roleArn/);
-    assert.deepEqual(parseWiringSettings({ region: 'eu-west-1', appIds: [] }), { region: 'eu-west-1', appIds: [] });
+    refuses(
+      () => parseWiringRequest({ region: 'us-east-1', appIds: [APP], roleArn: 'admin' }),
+      /roleArn/
+    );
+    assert.deepEqual(parseWiringSettings({ region: 'eu-west-1', appIds: [] }), {
+      region: 'eu-west-1',
+      appIds: [],
+    });
   });
 });

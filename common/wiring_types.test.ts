@@ -13,7 +13,20 @@ describe('status arithmetic', () => {
   });
 
   it('counts every status', () => {
-    const check = (status: 'pass' | 'fail') => ({ id: 'x', hop: 'identity' as const, title: '', status, message: '', evidence: {} });
-    assert.deepEqual(countStatuses([check('pass'), check('fail'), check('pass')]), { pass: 2, warn: 0, fail: 1, unknown: 0, skipped: 0 });
+    const check = (status: 'pass' | 'fail') => ({
+      id: 'x',
+      hop: 'identity' as const,
+      title: '',
+      status,
+      message: '',
+      evidence: {},
+    });
+    assert.deepEqual(countStatuses([check('pass'), check('fail'), check('pass')]), {
+      pass: 2,
+      warn: 0,
+      fail: 1,
+      unknown: 0,
+      skipped: 0,
+    });
   });
 });

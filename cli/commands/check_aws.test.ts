@@ -12,22 +12,52 @@ describe('check --aws flags', () => {
   it('collects repeated --app-id and the other options', () => {
     const cmd = new Command('check').exitOverride();
     addAwsOptions(cmd);
-    cmd.parse(['--aws', '--region', 'eu-west-1', '--app-id', APP, '--app-id', APP2, '--firehose-stream', 'ps', '--domain', 'pinpoint'], { from: 'user' });
-    assert.deepEqual(awsRequestFromFlags(cmd.opts()), { region: 'eu-west-1', appIds: [APP, APP2], firehoseStream: 'ps', domain: 'pinpoint' });
+    cmd.parse(
+      [
+        '--aws',
+        '--region',
+        'eu-west-1',
+        '--app-id',
+        APP,
+        '--app-id',
+        APP2,
+        '--firehose-stream',
+        'ps',
+        '--domain',
+        'pinpoint',
+      ],
+      { from: 'user' }
+    );
+    assert.deepEqual(awsRequestFromFlags(cmd.opts()), {
+      region: 'eu-west-1',
+      appIds: [APP, APP2],
+      firehoseStream: 'ps',
+      domain: 'pinpoint',
+    });
   });
 
   it('takes the region from AWS_REGION, and asks for one when there is none', () => {
-    assert.equal(awsRequestFromFlags({ aws: true, appId: [APP] }, { AWS_REGION: 'us-east-2' })?.region, 'us-east-2');
+    assert.equal(
+      awsRequestFromFlags({ aws: true, appId: [APP] }, { AWS_REGION: 'us-east-2' })?.region,
+      'us-east-2'
+    );
     assert.throws(() => awsRequestFromFlags({ aws: true, appId: [APP] }, {}), /--region/);
   });
 
   it('is off without --aws, and refuses AWS flags given without it', () => {
     assert.equal(awsRequestFromFlags({}), undefined);
-    assert.throws(() => awsRequestFromFlags({ firehoseStream: 'ps' }), (e: unknown) => e instanceof InvalidInputError && /--firehose-stream needs --aws/.test(e.message));
+    assert.throws(
+      () => awsRequestFromFlags({ firehoseStream: 'ps' }),
+      (e: unknown) =>
+        e instanceof InvalidInputError && /--firehose-stream needs --aws/.test(e.message)
+    );
   });
 
   it('validates like the route', () => {
-    assert.throws(() => awsRequestFromFlags({ aws: true, region: 'eu-west-1', appId: ['nope'] }), /32 lowercase hexadecimal/);
+    assert.throws(
+      () => awsRequestFromFlags({ aws: true, region: 'eu-west-1', appId: ['nope'] }),
+      /32 lowercase hexadecimal/
+    );
   });
 });
 
@@ -42,21 +72,54 @@ describe('check --aws text', () => {
       complete: true,
       deadlineMs: 20000,
       hops: [
-        { id: 'identity', title: 'Identity', status: 'pass', durationMs: 1, finished: true, checks: [{ id: 'identity.caller', hop: 'identity', title: 'AWS identity', status: 'pass', message: 'Checking as x.', evidence: { account: '1' } }] },
+        {
+          id: 'identity',
+          title: 'Identity',
+          status: 'pass',
+          durationMs: 1,
+          finished: true,
+          checks: [
+            {
+              id: 'identity.caller',
+              hop: 'identity',
+              title: 'AWS identity',
+              status: 'pass',
+              message: 'Checking as x.',
+              evidence: { account: '1' },
+            },
+          ],
+        },
         {
           id: 'firehose',
           title: 'Firehose stream',
           status: 'fail',
           durationMs: 1,
           finished: true,
-          checks: [{ id: 'firehose.index_name', hop: 'firehose', title: 'Index names', subject: 'ps', status: 'fail', message: 'Not covered.', evidence: { indexName: 'events' }, remedy: { summary: 'Set IndexName.', cli: 'aws firehose update-destination ...' } }],
+          checks: [
+            {
+              id: 'firehose.index_name',
+              hop: 'firehose',
+              title: 'Index names',
+              subject: 'ps',
+              status: 'fail',
+              message: 'Not covered.',
+              evidence: { indexName: 'events' },
+              remedy: { summary: 'Set IndexName.', cli: 'aws firehose update-destination ...' },
+            },
+          ],
         },
       ],
     };
     const text = formatWiringReport(report);
-    assert.match(text, /AWS wiring in eu-west-1 for 0123.*: FAIL \(1 pass, 0 warn, 1 fail, 0 unknown, 0 skipped\) in 1\.2 s/);
+    assert.match(
+      text,
+      /AWS wiring in eu-west-1 for 0123.*: FAIL \(1 pass, 0 warn, 1 fail, 0 unknown, 0 skipped\) in 1\.2 s/
+    );
     assert.match(text, /1\. Identity: pass\n {4}\[ok {2}\] AWS identity: Checking as x\.\n/);
-    assert.match(text, /\[FAIL\] Index names \(ps\): Not covered\.\n {11}evidence: indexName=events\n {11}fix: Set IndexName\.\n {11}cli: aws firehose/);
+    assert.match(
+      text,
+      /\[FAIL\] Index names \(ps\): Not covered\.\n {11}evidence: indexName=events\n {11}fix: Set IndexName\.\n {11}cli: aws firehose/
+    );
     assert.doesNotMatch(text, /account=1/);
   });
 });

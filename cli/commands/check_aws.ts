@@ -26,23 +26,35 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 export function addAwsOptions(cmd: Command): void {
   cmd
-    .option('--aws', 'also check the AWS wiring: Pinpoint event stream -> Firehose -> OpenSearch domain')
+    .option(
+      '--aws',
+      'also check the AWS wiring: Pinpoint event stream -> Firehose -> OpenSearch domain'
+    )
     .option('--region <region>', 'AWS region of the Pinpoint project (default: AWS_REGION)')
     .option('--app-id <id>', 'Pinpoint application (project) id; repeat for several', collect)
-    .option('--firehose-stream <name>', 'Firehose delivery stream (default: the event stream’s destination)')
+    .option(
+      '--firehose-stream <name>',
+      'Firehose delivery stream (default: the event stream’s destination)'
+    )
     .option('--domain <name>', 'OpenSearch Service domain (default: the stream’s destination)')
     .option('--role-arn <arn>', 'a role to assume for the AWS calls');
 }
 
 /** The flags as a validated request; refuses AWS flags given without --aws rather than ignoring them. */
 export function awsRequestFromFlags(flags: AwsFlags, env: NodeJS.ProcessEnv = process.env) {
-  const given = ['region', 'appId', 'firehoseStream', 'domain', 'roleArn'].filter((k) => flags[k as keyof AwsFlags] !== undefined);
+  const given = ['region', 'appId', 'firehoseStream', 'domain', 'roleArn'].filter(
+    (k) => flags[k as keyof AwsFlags] !== undefined
+  );
   if (!flags.aws) {
-    if (given.length > 0) throw new InvalidInputError(`--${given[0].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --aws`);
+    if (given.length > 0)
+      throw new InvalidInputError(
+        `--${given[0].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --aws`
+      );
     return undefined;
   }
   const region = flags.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-  if (!region) throw new InvalidInputError('--aws needs --region (or AWS_REGION in the environment)');
+  if (!region)
+    throw new InvalidInputError('--aws needs --region (or AWS_REGION in the environment)');
   return parseWiringRequest({
     region,
     appIds: flags.appId ?? [],
@@ -52,10 +64,18 @@ export function awsRequestFromFlags(flags: AwsFlags, env: NodeJS.ProcessEnv = pr
   });
 }
 
-const MARK: Record<CheckStatus, string> = { pass: 'ok  ', warn: 'WARN', fail: 'FAIL', unknown: '??  ', skipped: '--  ' };
+const MARK: Record<CheckStatus, string> = {
+  pass: 'ok  ',
+  warn: 'WARN',
+  fail: 'FAIL',
+  unknown: '??  ',
+  skipped: '--  ',
+};
 
 function formatCheck(check: WiringCheck): string[] {
-  const lines = [`    [${MARK[check.status]}] ${check.title}${check.subject ? ` (${check.subject})` : ''}: ${check.message}`];
+  const lines = [
+    `    [${MARK[check.status]}] ${check.title}${check.subject ? ` (${check.subject})` : ''}: ${check.message}`,
+  ];
   if (check.status === 'pass' || check.status === 'skipped') return lines;
   const evidence = Object.entries(check.evidence)
     .filter(([key]) => key !== 'groups' && key !== 'trustPolicy' && key !== 'accessPolicies')
@@ -122,6 +142,11 @@ export const awsCheckSection: CheckSection = {
   async run({ connection, flags, io }) {
     const report = await runAwsCheck(flags as AwsFlags, connection.client, io.err);
     if (!report) return undefined;
-    return { key: 'aws', json: report, text: formatWiringReport(report), hasFindings: report.counts.fail > 0 };
+    return {
+      key: 'aws',
+      json: report,
+      text: formatWiringReport(report),
+      hasFindings: report.counts.fail > 0,
+    };
   },
 };

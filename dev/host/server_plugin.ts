@@ -3,7 +3,7 @@
  * called with an initializer context, then setup/start/stop with the core the host provides, failing with
  * OSD's messages when the module does not have the expected shape.
  */
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { of } from 'rxjs';
 import type { CoreSetup, CoreStart, Plugin, PluginInitializerContext } from '../../server/osd_port';
 import type { HostLogger } from './logger';
@@ -33,7 +33,7 @@ export class ServerPlugin {
     const entry = join(dir, 'server');
     // A fresh unpack at the same path must not reuse modules loaded from the previous one.
     for (const cached of Object.keys(require.cache)) {
-      if (cached.startsWith(dir)) delete require.cache[cached];
+      if (cached.startsWith(dir + sep)) delete require.cache[cached];
     }
     guardPluginResolution(dir);
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- OSD loads plugins with require

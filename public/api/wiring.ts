@@ -20,7 +20,9 @@ export function createWiringApi(http: HttpSetup): WiringApi {
       return http.post<WiringReport>(API_PATHS.wiring, { body: JSON.stringify(request), signal });
     },
     async loadSettings(signal) {
-      const res = await http.get<{ settings: WiringSettings | null }>(API_PATHS.wiringSettings, { signal });
+      const res = await http.get<{ settings: WiringSettings | null }>(API_PATHS.wiringSettings, {
+        signal,
+      });
       return res.settings;
     },
     async saveSettings(settings, signal) {

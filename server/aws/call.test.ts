@@ -19,50 +19,105 @@ async function kindOf(run: () => Promise<unknown>): Promise<string> {
 describe('one bounded AWS call', () => {
   it('ends at its timeout even when the SDK never answers', async () => {
     const started = Date.now();
-    assert.equal(await kindOf(() => callAws('s3', 'ListObjectsV2', { timeoutMs: 50 }, hang)), 'timeout');
+    assert.equal(
+      await kindOf(() => callAws('s3', 'ListObjectsV2', { timeoutMs: 50 }, hang)),
+      'timeout'
+    );
     assert.ok(Date.now() - started < 500);
   });
 
   it('hands the SDK an abort signal that fires at the timeout', async () => {
     let seen: AbortSignal | undefined;
-    await kindOf(() => callAws('s3', 'ListObjectsV2', { timeoutMs: 30 }, (signal) => ((seen = signal), hang())));
+    await kindOf(() =>
+      callAws('s3', 'ListObjectsV2', { timeoutMs: 30 }, (signal) => ((seen = signal), hang()))
+    );
     assert.equal(seen?.aborted, true);
   });
 
   it('is cancelled by the caller’s signal, and does not start after it fired', async () => {
     const outer = new AbortController();
     setTimeout(() => outer.abort(), 20);
-    assert.equal(await kindOf(() => callAws('s3', 'ListObjectsV2', { signal: outer.signal, timeoutMs: 5000 }, hang)), 'cancelled');
+    assert.equal(
+      await kindOf(() =>
+        callAws('s3', 'ListObjectsV2', { signal: outer.signal, timeoutMs: 5000 }, hang)
+      ),
+      'cancelled'
+    );
     let started = false;
-    assert.equal(await kindOf(() => callAws('s3', 'x', { signal: outer.signal }, async () => ((started = true), 1))), 'cancelled');
+    assert.equal(
+      await kindOf(() =>
+        callAws('s3', 'x', { signal: outer.signal }, async () => ((started = true), 1))
+      ),
+      'cancelled'
+    );
     assert.equal(started, false);
   });
 
   it('reads errors by kind: modelled first, then by name and status', async () => {
-    const fail = (error: unknown) => () => callAws('firehose', 'DescribeDeliveryStream', {}, () => Promise.reject(error));
-    const named = (name: string, status: number, extra = {}) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status }, ...extra });
+    const fail = (error: unknown) => () =>
+      callAws('firehose', 'DescribeDeliveryStream', {}, () => Promise.reject(error));
+    const named = (name: string, status: number, extra = {}) =>
+      Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status }, ...extra });
     assert.equal(await kindOf(fail(named('AccessDeniedException', 400))), 'access_denied');
     assert.equal(await kindOf(fail(named('ThrottlingException', 400))), 'throttled');
     assert.equal(await kindOf(fail(named('ExpiredTokenException', 400))), 'credentials');
     assert.equal(await kindOf(fail(named('CredentialsProviderError', 0))), 'credentials');
-    assert.equal(await kindOf(fail(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))), 'network');
+    assert.equal(
+      await kindOf(
+        fail(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))
+      ),
+      'network'
+    );
     assert.equal(await kindOf(fail(named('Whatever', 403))), 'access_denied');
     assert.equal(await kindOf(fail(named('InternalFailure', 500))), 'other');
   });
 
   it('treats a Pinpoint that no longer answers as gone, and a missing event stream as not found', () => {
-    assert.equal(pinpointErrorKind(new NotFoundException({ message: 'Resource not found', $metadata: {} })), 'not_found');
-    assert.equal(pinpointErrorKind(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })), 'gone');
-    assert.equal(pinpointErrorKind(Object.assign(new Error('x'), { $metadata: { httpStatusCode: 410 } })), 'gone');
-    assert.equal(pinpointErrorKind(Object.assign(new Error('<html>'), { name: 'Error', $metadata: { httpStatusCode: 404 } })), 'gone');
-    assert.equal(pinpointErrorKind(Object.assign(new Error('Amazon Pinpoint has reached end of support'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 403 } })), 'gone');
-    assert.equal(pinpointErrorKind(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 403 } })), 'access_denied');
+    assert.equal(
+      pinpointErrorKind(new NotFoundException({ message: 'Resource not found', $metadata: {} })),
+      'not_found'
+    );
+    assert.equal(
+      pinpointErrorKind(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })),
+      'gone'
+    );
+    assert.equal(
+      pinpointErrorKind(Object.assign(new Error('x'), { $metadata: { httpStatusCode: 410 } })),
+      'gone'
+    );
+    assert.equal(
+      pinpointErrorKind(
+        Object.assign(new Error('<html>'), { name: 'Error', $metadata: { httpStatusCode: 404 } })
+      ),
+      'gone'
+    );
+    assert.equal(
+      pinpointErrorKind(
+        Object.assign(new Error('Amazon Pinpoint has reached end of support'), {
+          name: 'AccessDeniedException',
+          $metadata: { httpStatusCode: 403 },
+        })
+      ),
+      'gone'
+    );
+    assert.equal(
+      pinpointErrorKind(
+        Object.assign(new Error('not authorized'), {
+          name: 'AccessDeniedException',
+          $metadata: { httpStatusCode: 403 },
+        })
+      ),
+      'access_denied'
+    );
   });
 });
 
 describe('AWS error text', () => {
   it('never carries an access key id, even when the service echoes one', async () => {
-    const echo = Object.assign(new Error('The AWS Access Key Id AKIAIOSFODNN7EXAMPLE does not exist (ASIAXYZXYZXYZXYZXYZX)'), { name: 'InvalidAccessKeyId', $metadata: { httpStatusCode: 403 } });
+    const echo = Object.assign(
+      new Error('The AWS Access Key Id AKIAIOSFODNN7EXAMPLE does not exist (ASIAXYZXYZXYZXYZXYZX)'),
+      { name: 'InvalidAccessKeyId', $metadata: { httpStatusCode: 403 } }
+    );
     try {
       await callAws('s3', 'ListObjectsV2', {}, () => Promise.reject(echo));
       assert.fail('resolved');

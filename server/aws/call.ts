@@ -3,7 +3,14 @@
  * included, ends at its own timeout or when the caller's signal fires (the wiring check's 20 s deadline), even if
  * the SDK is asleep between attempts. Failures leave as AwsCallError so no caller handles SDK shapes.
  */
-import { AwsCallError, type AwsErrorKind, codeOf, genericKind, httpStatusOf, shortMessage } from './errors';
+import {
+  AwsCallError,
+  type AwsErrorKind,
+  codeOf,
+  genericKind,
+  httpStatusOf,
+  shortMessage,
+} from './errors';
 
 export interface CallOptions {
   /** Cancels the call: the overall deadline, or the HTTP request going away. */
@@ -25,7 +32,12 @@ export async function callAws<T>(
 ): Promise<T> {
   const outer = options.signal;
   if (outer?.aborted) {
-    throw new AwsCallError('cancelled', service, operation, 'not started: the check ran out of time');
+    throw new AwsCallError(
+      'cancelled',
+      service,
+      operation,
+      'not started: the check ran out of time'
+    );
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
   const timer = new AbortController();
@@ -44,7 +56,12 @@ export async function callAws<T>(
     return await Promise.race([pending, aborted]);
   } catch (error) {
     if (outer?.aborted) {
-      throw new AwsCallError('cancelled', service, operation, 'cancelled: the check ran out of time');
+      throw new AwsCallError(
+        'cancelled',
+        service,
+        operation,
+        'cancelled: the check ran out of time'
+      );
     }
     if (timer.signal.aborted) {
       throw new AwsCallError(

@@ -3,7 +3,10 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { describe, it } from 'node:test';
 import { AwsClientFactory } from './client_factory';
 
-const credentials = async () => ({ accessKeyId: 'AKIAFACTORYTEST00001', secretAccessKey: 'factory-secret' });
+const credentials = async () => ({
+  accessKeyId: 'AKIAFACTORYTEST00001',
+  secretAccessKey: 'factory-secret',
+});
 
 describe('AWS client factory', () => {
   it('makes one set of clients per region and role, and keeps it', () => {
@@ -28,7 +31,9 @@ describe('AWS client factory', () => {
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     const factory = new AwsClientFactory({ credentials, endpoint: { s3: url } });
     try {
-      const objects = await factory.forRegion('eu-west-1').s3.listObjects({ bucket: 'pinpoint-failed', prefix: 'failed_', limit: 10 }, {});
+      const objects = await factory
+        .forRegion('eu-west-1')
+        .s3.listObjects({ bucket: 'pinpoint-failed', prefix: 'failed_', limit: 10 }, {});
       assert.deepEqual(objects, []);
       assert.match(seen[0].url ?? '', /^\/pinpoint-failed\/?\?list-type=2/);
       assert.match(String(seen[0].headers.authorization), /Credential=AKIAFACTORYTEST00001\//);

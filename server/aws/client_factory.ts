@@ -23,13 +23,7 @@ import { type S3Port, s3Port } from './s3';
 import { type StsPort, stsPort } from './sts';
 
 export type AwsServiceName =
-  | 'sts'
-  | 'pinpoint'
-  | 'firehose'
-  | 'iam'
-  | 's3'
-  | 'opensearch'
-  | 'cloudwatch';
+  'sts' | 'pinpoint' | 'firehose' | 'iam' | 's3' | 'opensearch' | 'cloudwatch';
 
 /** Everything the wiring check may call in one region, as narrow ports. */
 export interface AwsPorts {

@@ -27,14 +27,24 @@ export function cloudWatchPort(client: CloudWatchClient): CloudWatchPort {
         const byId = new Map<string, MetricDataResult>();
         const pages = paginateGetMetricData(
           { client },
-          { MetricDataQueries: window.queries, StartTime: window.start, EndTime: window.end, ScanBy: 'TimestampDescending' },
+          {
+            MetricDataQueries: window.queries,
+            StartTime: window.start,
+            EndTime: window.end,
+            ScanBy: 'TimestampDescending',
+          },
           { abortSignal }
         );
         for await (const page of pages) {
           for (const result of page.MetricDataResults ?? []) {
             const id = result.Id ?? '';
             const seen = byId.get(id);
-            if (!seen) byId.set(id, { ...result, Timestamps: [...(result.Timestamps ?? [])], Values: [...(result.Values ?? [])] });
+            if (!seen)
+              byId.set(id, {
+                ...result,
+                Timestamps: [...(result.Timestamps ?? [])],
+                Values: [...(result.Values ?? [])],
+              });
             else {
               seen.Timestamps?.push(...(result.Timestamps ?? []));
               seen.Values?.push(...(result.Values ?? []));

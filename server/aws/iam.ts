@@ -37,7 +37,10 @@ export interface RolePolicyDocument {
 /** The IAM calls the wiring check makes: read a role, simulate it, or read its policies when simulation is refused. */
 export interface IamPort {
   getRole(roleName: string, options: CallOptions): Promise<RoleInfo>;
-  simulatePrincipalPolicy(input: SimulationInput, options: CallOptions): Promise<EvaluationResult[]>;
+  simulatePrincipalPolicy(
+    input: SimulationInput,
+    options: CallOptions
+  ): Promise<EvaluationResult[]>;
   listRolePolicyDocuments(roleName: string, options: CallOptions): Promise<RolePolicyDocument[]>;
 }
 
@@ -106,7 +109,11 @@ export function iamPort(client: IAMClient): IamPort {
         options,
         async (abortSignal) => {
           const inlineNames: string[] = [];
-          for await (const page of paginateListRolePolicies({ client }, { RoleName: roleName }, { abortSignal }))
+          for await (const page of paginateListRolePolicies(
+            { client },
+            { RoleName: roleName },
+            { abortSignal }
+          ))
             inlineNames.push(...(page.PolicyNames ?? []));
           const managedArns: string[] = [];
           for await (const page of paginateListAttachedRolePolicies(
@@ -114,21 +121,37 @@ export function iamPort(client: IAMClient): IamPort {
             { RoleName: roleName },
             { abortSignal }
           ))
-            managedArns.push(...(page.AttachedPolicies ?? []).map((p) => p.PolicyArn ?? '').filter(Boolean));
+            managedArns.push(
+              ...(page.AttachedPolicies ?? []).map((p) => p.PolicyArn ?? '').filter(Boolean)
+            );
           const inline = inlineNames.map(async (name): Promise<RolePolicyDocument> => {
-            const out = await client.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name }), {
-              abortSignal,
-            });
+            const out = await client.send(
+              new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name }),
+              {
+                abortSignal,
+              }
+            );
             return { name, kind: 'inline', document: decodePolicyDocument(out.PolicyDocument) };
           });
-          const managed = managedArns.slice(0, MAX_MANAGED_POLICIES).map(async (arn): Promise<RolePolicyDocument> => {
-            const policy = await client.send(new GetPolicyCommand({ PolicyArn: arn }), { abortSignal });
-            const version = await client.send(
-              new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: policy.Policy?.DefaultVersionId }),
-              { abortSignal }
-            );
-            return { name: arn, kind: 'managed', document: decodePolicyDocument(version.PolicyVersion?.Document) };
-          });
+          const managed = managedArns
+            .slice(0, MAX_MANAGED_POLICIES)
+            .map(async (arn): Promise<RolePolicyDocument> => {
+              const policy = await client.send(new GetPolicyCommand({ PolicyArn: arn }), {
+                abortSignal,
+              });
+              const version = await client.send(
+                new GetPolicyVersionCommand({
+                  PolicyArn: arn,
+                  VersionId: policy.Policy?.DefaultVersionId,
+                }),
+                { abortSignal }
+              );
+              return {
+                name: arn,
+                kind: 'managed',
+                document: decodePolicyDocument(version.PolicyVersion?.Document),
+              };
+            });
           return Promise.all([...inline, ...managed]);
         },
         notFound

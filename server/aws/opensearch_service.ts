@@ -23,10 +23,12 @@ export function openSearchServicePort(client: OpenSearchServiceClient): OpenSear
         'opensearch',
         'DescribeDomain',
         options,
-        (abortSignal) => client.send(new DescribeDomainCommand({ DomainName: domainName }), { abortSignal }),
+        (abortSignal) =>
+          client.send(new DescribeDomainCommand({ DomainName: domainName }), { abortSignal }),
         (error) => (error instanceof ResourceNotFoundException ? 'not_found' : undefined)
       );
-      if (!out.DomainStatus) throw new Error(`DescribeDomain answered without a status for ${domainName}`);
+      if (!out.DomainStatus)
+        throw new Error(`DescribeDomain answered without a status for ${domainName}`);
       return out.DomainStatus;
     },
   };

@@ -25,7 +25,9 @@ export function pinpointErrorKind(error: unknown): AwsErrorKind {
   if (error instanceof NotFoundException) return 'not_found';
   if (error instanceof TooManyRequestsException) return 'throttled';
   const message = error instanceof Error ? error.message : String(error);
-  if (/end of support|no longer (available|supported)|discontinued|retired|deprecated/i.test(message))
+  if (
+    /end of support|no longer (available|supported)|discontinued|retired|deprecated/i.test(message)
+  )
     return 'gone';
   if (error instanceof ForbiddenException) return 'access_denied';
   const kind = genericKind(error);
@@ -48,7 +50,8 @@ export function pinpointPort(client: PinpointClient): PinpointPort {
           client.send(new GetEventStreamCommand({ ApplicationId: applicationId }), { abortSignal }),
         pinpointErrorKind
       );
-      if (!out.EventStream) throw new Error(`GetEventStream answered without an event stream for ${applicationId}`);
+      if (!out.EventStream)
+        throw new Error(`GetEventStream answered without an event stream for ${applicationId}`);
       return out.EventStream;
     },
   };

@@ -1,4 +1,10 @@
-import { GetObjectCommand, NoSuchBucket, NoSuchKey, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  NoSuchBucket,
+  NoSuchKey,
+  paginateListObjectsV2,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { type CallOptions, callAws, type ModelledKind } from './call';
 
 export interface ObjectSummary {
@@ -20,7 +26,12 @@ export interface ListInput {
 export interface S3Port {
   listObjects(input: ListInput, options: CallOptions): Promise<ObjectSummary[]>;
   /** The object's first `maxBytes` bytes (a Range request: failed-record files can be large). */
-  getObjectHead(bucket: string, key: string, maxBytes: number, options: CallOptions): Promise<Uint8Array>;
+  getObjectHead(
+    bucket: string,
+    key: string,
+    maxBytes: number,
+    options: CallOptions
+  ): Promise<Uint8Array>;
 }
 
 const notFound: ModelledKind = (error) =>
@@ -42,7 +53,11 @@ export function s3Port(client: S3Client): S3Port {
           );
           for await (const page of pages) {
             for (const object of page.Contents ?? []) {
-              found.push({ key: object.Key ?? '', lastModified: object.LastModified, size: object.Size ?? 0 });
+              found.push({
+                key: object.Key ?? '',
+                lastModified: object.LastModified,
+                size: object.Size ?? 0,
+              });
             }
             if (found.length >= input.limit) break;
           }

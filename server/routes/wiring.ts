@@ -19,7 +19,11 @@ export function registerWiringRoutes(router: IRouter, logger: Logger, aws: AwsPo
       const aborted = request.events?.aborted$.subscribe(() => cancel.abort());
       try {
         const cluster = context.core.opensearch.client.asCurrentUser;
-        const report = await checkWiring(request.body, { aws, cluster, logger }, { signal: cancel.signal });
+        const report = await checkWiring(
+          request.body,
+          { aws, cluster, logger },
+          { signal: cancel.signal }
+        );
         return response.ok({ body: report });
       } catch (error) {
         return toHttpResponse(error, response, logger);

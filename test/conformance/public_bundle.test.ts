@@ -10,7 +10,13 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createMemoryHistory } from 'history';
 import { PLUGIN_ID } from '../../common/constants';
-import type { App, AppMountParameters, CoreSetup, CoreStart, HttpSetup } from '../../public/osd_port';
+import type {
+  App,
+  AppMountParameters,
+  CoreSetup,
+  CoreStart,
+  HttpSetup,
+} from '../../public/osd_port';
 import { REPO_ROOT, unpackLikeOsd, walk, type UnpackedPlugin } from './support/plugin_zip';
 import { openOsdPage, type OsdPage } from './support/osd_page';
 
@@ -38,7 +44,12 @@ function pendingHttp(): HttpSetup {
 function fakeCore(): { setup: CoreSetup; start: CoreStart; apps: App[]; breadcrumbs: unknown[] } {
   const apps: App[] = [];
   const breadcrumbs: unknown[] = [];
-  const toasts = { addSuccess: () => ({}), addWarning: () => ({}), addDanger: () => ({}), addError: () => ({}) };
+  const toasts = {
+    addSuccess: () => ({}),
+    addWarning: () => ({}),
+    addDanger: () => ({}),
+    addError: () => ({}),
+  };
   const start: CoreStart = {
     http: pendingHttp(),
     notifications: { toasts },
@@ -53,6 +64,14 @@ function fakeCore(): { setup: CoreSetup; start: CoreStart; apps: App[]; breadcru
     getStartServices: async () => [start, {}, {}],
   };
   return { setup, start, apps, breadcrumbs };
+}
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 before(async () => {
@@ -102,7 +121,11 @@ describe('public bundle on an OSD page', () => {
       setup: (core: CoreSetup, plugins: object) => unknown;
       start: (core: CoreStart, plugins: object) => unknown;
     };
-    const instance = initializer({ opaqueId: Symbol(PLUGIN_ID), env: { mode: { dev: false, prod: true } }, config: { get: () => ({}) } });
+    const instance = initializer({
+      opaqueId: Symbol(PLUGIN_ID),
+      env: { mode: { dev: false, prod: true } },
+      config: { get: () => ({}) },
+    });
     assert.equal(typeof instance.setup, 'function');
     assert.equal(typeof instance.start, 'function', 'OSD requires start on the public side');
     core = fakeCore();
@@ -112,7 +135,10 @@ describe('public bundle on an OSD page', () => {
     app = core.apps[0];
     assert.equal(app.id, PLUGIN_ID);
     assert.ok(app.title.length > 0);
-    assert.ok(app.category && app.category.id && app.category.label, 'app has a category with id and label');
+    assert.ok(
+      app.category && app.category.id && app.category.label,
+      'app has a category with id and label'
+    );
     assert.equal(typeof app.mount, 'function');
   });
 
@@ -128,21 +154,32 @@ describe('public bundle on an OSD page', () => {
       setHeaderActionMenu: () => {},
     };
     const unmount = await app.mount(params);
-    const chunkRequests = page.requests.filter((r) => r.includes('.chunk.'));
-    assert.ok(chunkRequests.length > 0, 'the app came from a lazy chunk');
-    for (const r of chunkRequests) {
-      assert.match(r, new RegExp(`^/8000/bundles/plugin/${PLUGIN_ID}/${PLUGIN_ID}\\.chunk\\.\\d+\\.js$`));
+    try {
+      const chunkRequests = page.requests.filter((r) => r.includes('.chunk.'));
+      assert.ok(chunkRequests.length > 0, 'the app came from a lazy chunk');
+      for (const r of chunkRequests) {
+        assert.match(
+          r,
+          new RegExp(`^/8000/bundles/plugin/${PLUGIN_ID}/${PLUGIN_ID}\\.chunk\\.\\d+\\.js$`)
+        );
+      }
+      const root = element.querySelector('[data-test-subj="pinpointApp"]');
+      assert.ok(root, 'data-test-subj="pinpointApp" rendered');
+      assert.match(element.textContent ?? '', /Pinpoint/);
+      // Effects run after the render (React schedules them): hooks work only with the page's one React.
+      await waitFor(
+        () => core.breadcrumbs.length > 0,
+        'the app set its breadcrumbs from an effect'
+      );
+    } finally {
+      unmount();
     }
-    const root = element.querySelector('[data-test-subj="pinpointApp"]');
-    assert.ok(root, 'data-test-subj="pinpointApp" rendered');
-    assert.match(element.textContent ?? '', /Pinpoint/);
-    assert.ok(core.breadcrumbs.length > 0, 'the app set its breadcrumbs');
-
-    unmount();
     assert.equal(element.innerHTML, '');
     assert.deepEqual(page.errors, []);
     assert.deepEqual(
-      consoleErrors.filter((e) => /Invalid hook call|more than one copy of React|Minified React error/.test(e)),
+      consoleErrors.filter((e) =>
+        /Invalid hook call|more than one copy of React|Minified React error/.test(e)
+      ),
       []
     );
   });
@@ -151,14 +188,45 @@ describe('public bundle on an OSD page', () => {
 describe('bundle contents', () => {
   /** A marker of each library, checked to be present in the real library so the absence check can fail. */
   const markers: Array<{ library: string; file: string; marker: string }> = [
-    { library: 'React', file: 'react/cjs/react.production.min.js', marker: '__SECRET_INTERNALS_DO_NOT_USE_OR_YOU_WILL_BE_FIRED' },
-    { library: 'React', file: 'react/cjs/react.production.min.js', marker: 'react.production.min.js' },
-    { library: 'ReactDOM', file: 'react-dom/cjs/react-dom.production.min.js', marker: 'react-dom.production.min.js' },
-    { library: 'OUI', file: '@elastic/eui/lib/components/page/page_body/page_body.js', marker: 'ouiPageBody--' },
-    { library: 'OUI', file: '@elastic/eui/lib/components/button/button.js', marker: 'OuiButtonDisplay' },
+    {
+      library: 'React',
+      file: 'react/cjs/react.production.min.js',
+      marker: '__SECRET_INTERNALS_DO_NOT_USE_OR_YOU_WILL_BE_FIRED',
+    },
+    {
+      library: 'React',
+      file: 'react/cjs/react.production.min.js',
+      marker: 'Minified React error #',
+    },
+    {
+      library: 'ReactDOM',
+      file: 'react-dom/cjs/react-dom.production.min.js',
+      marker: 'unstable_renderSubtreeIntoContainer',
+    },
+    // Class names OUI's components compute; they survive minification and tree shaking of OUI's es/ build.
+    {
+      library: 'OUI',
+      file: '@elastic/eui/lib/eui_components/page/page.js',
+      marker: 'euiPage--paddingMedium',
+    },
+    {
+      library: 'OUI',
+      file: '@elastic/eui/lib/eui_components/title/title.js',
+      marker: 'euiTitle--large',
+    },
+    {
+      library: 'OUI',
+      file: '@elastic/eui/lib/eui_components/button/button.js',
+      marker: 'euiButton__text',
+    },
+    { library: 'OUI', file: '@elastic/eui/lib/eui_components/icon/icon.js', marker: 'euiIcon--' },
     { library: 'moment', file: 'moment/moment.js', marker: 'RFC2822' },
     { library: 'lodash', file: 'lodash/lodash.js', marker: '__lodash_hash_undefined__' },
-    { library: 'rxjs', file: 'rxjs/internal/util/ObjectUnsubscribedError.js', marker: 'object unsubscribed' },
+    {
+      library: 'rxjs',
+      file: 'rxjs/internal/util/ObjectUnsubscribedError.js',
+      marker: 'object unsubscribed',
+    },
   ];
 
   it('carries no copy of React, ReactDOM, OUI, moment, lodash or rxjs', () => {
@@ -176,10 +244,31 @@ describe('bundle contents', () => {
 
   it('reads only shared dependencies a 2.19 page defines', () => {
     const keys2_19 = new Set([
-      'Jquery', 'OsdI18n', 'OsdI18nReact', 'Moment', 'MomentTimezone', 'OsdMonaco', 'MonacoBarePluginApi', 'React',
-      'ReactDom', 'ReactDomServer', 'ReactRouter', 'ReactRouterDom', 'StyledComponents', 'Rxjs', 'RxjsOperators',
-      'ElasticNumeral', 'ElasticCharts', 'ElasticEui', 'ElasticEuiLibServices', 'ElasticEuiLibServicesFormat',
-      'ElasticEuiChartsTheme', 'Theme', 'Lodash', 'LodashFp', 'TsLib',
+      'Jquery',
+      'OsdI18n',
+      'OsdI18nReact',
+      'Moment',
+      'MomentTimezone',
+      'OsdMonaco',
+      'MonacoBarePluginApi',
+      'React',
+      'ReactDom',
+      'ReactDomServer',
+      'ReactRouter',
+      'ReactRouterDom',
+      'StyledComponents',
+      'Rxjs',
+      'RxjsOperators',
+      'ElasticNumeral',
+      'ElasticCharts',
+      'ElasticEui',
+      'ElasticEuiLibServices',
+      'ElasticEuiLibServicesFormat',
+      'ElasticEuiChartsTheme',
+      'Theme',
+      'Lodash',
+      'LodashFp',
+      'TsLib',
     ]);
     const used = new Set<string>();
     for (const f of walk(bundleDir)) {
@@ -187,6 +276,9 @@ describe('bundle contents', () => {
       for (const [, key] of text.matchAll(/__osdSharedDeps__\.([A-Za-z]+)/g)) used.add(key);
     }
     assert.ok(used.has('React'), 'the bundle takes React from the page');
-    assert.deepEqual([...used].filter((k) => !keys2_19.has(k)), []);
+    assert.deepEqual(
+      [...used].filter((k) => !keys2_19.has(k)),
+      []
+    );
   });
 });

@@ -6,7 +6,13 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CoreSetup, CoreStart, Logger, PluginInitializerContext, SavedObjectsType } from '../../server/osd_port';
+import type {
+  CoreSetup,
+  CoreStart,
+  Logger,
+  PluginInitializerContext,
+  SavedObjectsType,
+} from '../../server/osd_port';
 import { API_BASE } from '../../common/constants';
 import { unpackLikeOsd, type UnpackedPlugin } from './support/plugin_zip';
 import { createRecordingRouter, type RecordedRoute } from './support/recording_router';
@@ -15,7 +21,11 @@ let plugin: UnpackedPlugin;
 let serverModule: { plugin?: unknown; config?: unknown };
 let routes: RecordedRoute[];
 let savedObjectTypes: SavedObjectsType[];
-let instance: { setup: (...args: unknown[]) => unknown; start: (...args: unknown[]) => unknown; stop?: () => void };
+let instance: {
+  setup: (...args: unknown[]) => unknown;
+  start: (...args: unknown[]) => unknown;
+  stop?: () => void;
+};
 const logged: string[] = [];
 
 const logger: Logger = {
@@ -31,7 +41,13 @@ function initializerContext(): PluginInitializerContext & { config: object } {
     opaqueId: Symbol('pinpoint'),
     env: {
       mode: { name: 'production', dev: false, prod: true },
-      packageInfo: { version: '2.19.3', branch: '2.19', buildNum: 8000, buildSha: 'abc', dist: true },
+      packageInfo: {
+        version: '2.19.3',
+        branch: '2.19',
+        buildNum: 8000,
+        buildSha: 'abc',
+        dist: true,
+      },
       instanceUuid: '00000000-0000-0000-0000-000000000000',
     },
     logger: { get: () => logger },

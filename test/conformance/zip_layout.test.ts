@@ -10,7 +10,13 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { after, before, describe, it } from 'node:test';
 import { PLUGIN_ID } from '../../common/constants';
-import { REPO_ROOT, TARGET_OSD_VERSION, unpackLikeOsd, walk, type UnpackedPlugin } from './support/plugin_zip';
+import {
+  REPO_ROOT,
+  TARGET_OSD_VERSION,
+  unpackLikeOsd,
+  walk,
+  type UnpackedPlugin,
+} from './support/plugin_zip';
 
 const ALLOWED_MANIFEST_KEYS = [
   'id',
@@ -27,7 +33,8 @@ const ALLOWED_MANIFEST_KEYS = [
 
 let plugin: UnpackedPlugin;
 let files: string[];
-const readJson = (rel: string) => JSON.parse(fs.readFileSync(path.join(plugin.pluginDir, rel), 'utf8'));
+const readJson = (rel: string) =>
+  JSON.parse(fs.readFileSync(path.join(plugin.pluginDir, rel), 'utf8'));
 
 before(() => {
   plugin = unpackLikeOsd();
@@ -44,7 +51,9 @@ describe('zip layout', () => {
         opensearchDashboardsVersion: TARGET_OSD_VERSION,
       },
     ]);
-    const outside = plugin.entries.filter((e) => !e.name.startsWith(`opensearch-dashboards/${PLUGIN_ID}/`));
+    const outside = plugin.entries.filter(
+      (e) => !e.name.startsWith(`opensearch-dashboards/${PLUGIN_ID}/`)
+    );
     assert.deepEqual(outside, []);
     assert.equal(path.basename(plugin.zipFile), `${PLUGIN_ID}-${TARGET_OSD_VERSION}.zip`);
   });
@@ -59,11 +68,29 @@ describe('zip layout', () => {
 
   it('has the plugin layout and nothing else at the top level', () => {
     const top = new Set(files.map((f) => f.split('/')[0]));
-    for (const required of ['opensearch_dashboards.json', 'package.json', 'server', 'common', 'target', 'node_modules']) {
+    for (const required of [
+      'opensearch_dashboards.json',
+      'package.json',
+      'server',
+      'common',
+      'target',
+      'node_modules',
+    ]) {
       assert.ok(top.has(required), `missing ${required}`);
     }
-    const allowed = new Set(['opensearch_dashboards.json', 'package.json', 'server', 'common', 'target', 'node_modules', 'public']);
-    assert.deepEqual([...top].filter((t) => !allowed.has(t)), []);
+    const allowed = new Set([
+      'opensearch_dashboards.json',
+      'package.json',
+      'server',
+      'common',
+      'target',
+      'node_modules',
+      'public',
+    ]);
+    assert.deepEqual(
+      [...top].filter((t) => !allowed.has(t)),
+      []
+    );
   });
 
   it('ships compiled server and common code, no TypeScript sources, tests or maps', () => {
@@ -92,7 +119,10 @@ describe('zip layout', () => {
 describe('manifest (opensearch_dashboards.json)', () => {
   it('uses only the keys OSD 2.x accepts', () => {
     const manifest = readJson('opensearch_dashboards.json');
-    assert.deepEqual(Object.keys(manifest).filter((k) => !ALLOWED_MANIFEST_KEYS.includes(k)), []);
+    assert.deepEqual(
+      Object.keys(manifest).filter((k) => !ALLOWED_MANIFEST_KEYS.includes(k)),
+      []
+    );
   });
 
   it('has an id the installer accepts', () => {
@@ -105,7 +135,10 @@ describe('manifest (opensearch_dashboards.json)', () => {
   it('targets exactly the OSD release of the zip name, and has both a ui and a server', () => {
     const manifest = readJson('opensearch_dashboards.json');
     assert.equal(manifest.opensearchDashboardsVersion, TARGET_OSD_VERSION);
-    assert.match(manifest.version, new RegExp(`^${TARGET_OSD_VERSION.replace(/\./g, '\\.')}\\.\\d+$`));
+    assert.match(
+      manifest.version,
+      new RegExp(`^${TARGET_OSD_VERSION.replace(/\./g, '\\.')}\\.\\d+$`)
+    );
     assert.equal(manifest.ui, true);
     assert.equal(manifest.server, true);
     for (const list of ['requiredPlugins', 'optionalPlugins', 'requiredBundles']) {
@@ -137,10 +170,32 @@ describe('package.json and node_modules', () => {
       .filter((f) => /^(node_modules\/(@[^/]+\/)?[^/@]+\/)+package\.json$/.test(f))
       .map((f) => f.replace(/\/package\.json$/, ''));
     assert.ok(installed.length >= Object.keys(rootPackage.dependencies).length);
-    assert.deepEqual(installed.filter((dir) => lock.packages[dir] === undefined), [], 'not in package-lock.json');
-    assert.deepEqual(installed.filter((dir) => lock.packages[dir].dev === true), [], 'dev-only in package-lock.json');
-    for (const name of ['react', 'react-dom', '@elastic/eui', 'webpack', 'typescript', 'esbuild', 'jsdom', 'tsx']) {
-      assert.ok(!files.some((f) => f.startsWith(`node_modules/${name}/`) || f.includes(`/node_modules/${name}/`)), name);
+    assert.deepEqual(
+      installed.filter((dir) => lock.packages[dir] === undefined),
+      [],
+      'not in package-lock.json'
+    );
+    assert.deepEqual(
+      installed.filter((dir) => lock.packages[dir].dev === true),
+      [],
+      'dev-only in package-lock.json'
+    );
+    for (const name of [
+      'react',
+      'react-dom',
+      '@elastic/eui',
+      'webpack',
+      'typescript',
+      'esbuild',
+      'jsdom',
+      'tsx',
+    ]) {
+      assert.ok(
+        !files.some(
+          (f) => f.startsWith(`node_modules/${name}/`) || f.includes(`/node_modules/${name}/`)
+        ),
+        name
+      );
     }
   });
 });
@@ -153,7 +208,9 @@ describe('server code', () => {
     for (const rel of serverCode()) {
       const source = fs.readFileSync(path.join(plugin.pluginDir, rel), 'utf8');
       try {
-        vm.compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname'], { filename: rel });
+        vm.compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname'], {
+          filename: rel,
+        });
       } catch (error) {
         notCjs.push(`${rel}: ${(error as Error).message}`);
       }
@@ -171,7 +228,8 @@ describe('server code', () => {
         if (builtins.has(request) || request.startsWith('node:')) continue;
         try {
           const resolved = require.resolve(request, { paths: [path.dirname(file)] });
-          if (!resolved.startsWith(plugin.pluginDir + path.sep)) unresolved.push(`${rel}: ${request} -> ${resolved}`);
+          if (!resolved.startsWith(plugin.pluginDir + path.sep))
+            unresolved.push(`${rel}: ${request} -> ${resolved}`);
         } catch {
           unresolved.push(`${rel}: ${request}`);
         }

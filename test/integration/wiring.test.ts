@@ -13,7 +13,15 @@ import type { OpenSearchClient } from '../../server/osd_port';
 import { checkWiring, type WiringOptions } from '../../server/services/wiring/orchestrator';
 import { countingClient } from '../support/counting_client';
 import { capturingLogger, findCheck } from '../support/wiring_mocks';
-import { type Breakage, buildPipeline, DUMMY_CREDENTIALS, MOTO_ACCOUNT, motoUrl, type Pipeline, putDeliveryMetrics } from '../support/wiring_pipeline';
+import {
+  type Breakage,
+  buildPipeline,
+  DUMMY_CREDENTIALS,
+  MOTO_ACCOUNT,
+  motoUrl,
+  type Pipeline,
+  putDeliveryMetrics,
+} from '../support/wiring_pipeline';
 
 const REGION = 'eu-west-2';
 const node = countingClient();
@@ -41,13 +49,19 @@ async function indexRecentEvent(p: Pipeline): Promise<void> {
   await node.transport.request({
     method: 'PUT',
     path: `/${index}`,
-    body: { mappings: { properties: { arrival_timestamp: { type: 'date', format: 'epoch_millis' } } } },
+    body: {
+      mappings: { properties: { arrival_timestamp: { type: 'date', format: 'epoch_millis' } } },
+    },
   });
   await node.transport.request({
     method: 'POST',
     path: `/${index}/_doc`,
     querystring: { refresh: 'true' },
-    body: { event_type: '_email.send', arrival_timestamp: Date.now() - 20_000, application: { app_id: p.appId } },
+    body: {
+      event_type: '_email.send',
+      arrival_timestamp: Date.now() - 20_000,
+      application: { app_id: p.appId },
+    },
   });
 }
 
@@ -57,9 +71,17 @@ async function run(
   factory: AwsClientFactoryOptions = {},
   options: WiringOptions = {}
 ): Promise<WiringReport> {
-  const aws = new AwsClientFactory({ endpoint: moto, credentials: async () => DUMMY_CREDENTIALS, ...factory });
+  const aws = new AwsClientFactory({
+    endpoint: moto,
+    credentials: async () => DUMMY_CREDENTIALS,
+    ...factory,
+  });
   try {
-    return await checkWiring({ region: REGION, appIds: [p.appId], ...request }, { aws, cluster: asDomain(p.domainName), logger: capturingLogger() }, options);
+    return await checkWiring(
+      { region: REGION, appIds: [p.appId], ...request },
+      { aws, cluster: asDomain(p.domainName), logger: capturingLogger() },
+      options
+    );
   } finally {
     aws.destroy();
   }
@@ -98,29 +120,60 @@ describe('AWS wiring check against moto (real SDK clients) and the real OpenSear
   before(async () => {
     correct = await buildPipeline(REGION);
     await indexRecentEvent(correct);
-    await putDeliveryMetrics(REGION, correct.streamName, { incoming: 120, delivered: 120, success: 1, freshness: 65 });
+    await putDeliveryMetrics(REGION, correct.streamName, {
+      incoming: 120,
+      delivered: 120,
+      success: 1,
+      freshness: 65,
+    });
     correctReport = await run(correct);
   });
   after(async () => {
-    for (const index of indices) await node.transport.request({ method: 'DELETE', path: `/${index}` }, { ignore: [404] });
+    for (const index of indices)
+      await node.transport.request({ method: 'DELETE', path: `/${index}` }, { ignore: [404] });
   });
 
   it('a correct pipeline passes every check, hop by hop', () => {
-    const notPassing = correctReport.hops.flatMap((h) => h.checks).filter((c) => c.status !== 'pass');
-    assert.deepEqual(notPassing.map((c) => `${c.id} ${c.status}: ${c.message}`), []);
-    assert.deepEqual(correctReport.hops.map((h) => h.id), ['identity', 'event_stream', 'pinpoint_role', 'firehose', 'failed_records', 'delivery_access', 'delivery_metrics']);
+    const notPassing = correctReport.hops
+      .flatMap((h) => h.checks)
+      .filter((c) => c.status !== 'pass');
+    assert.deepEqual(
+      notPassing.map((c) => `${c.id} ${c.status}: ${c.message}`),
+      []
+    );
+    assert.deepEqual(
+      correctReport.hops.map((h) => h.id),
+      [
+        'identity',
+        'event_stream',
+        'pinpoint_role',
+        'firehose',
+        'failed_records',
+        'delivery_access',
+        'delivery_metrics',
+      ]
+    );
     assert.equal(correctReport.complete, true);
   });
 
   it('reads the evidence from AWS and the cluster', () => {
     assert.equal(findCheck(correctReport, 'identity.caller').evidence.account, MOTO_ACCOUNT);
-    assert.match(String(findCheck(correctReport, 'event_stream.exists').evidence.destinationStreamArn), new RegExp(`deliverystream/${correct.streamName}$`));
+    assert.match(
+      String(findCheck(correctReport, 'event_stream.exists').evidence.destinationStreamArn),
+      new RegExp(`deliverystream/${correct.streamName}$`)
+    );
     assert.equal(findCheck(correctReport, 'firehose.rotation').evidence.rotation, 'OneDay');
     // moto cannot simulate IAM policies: the role's own documents were read instead, and the report says so.
-    assert.equal(findCheck(correctReport, 'pinpoint_role.permissions').evidence.method, 'policy documents');
+    assert.equal(
+      findCheck(correctReport, 'pinpoint_role.permissions').evidence.method,
+      'policy documents'
+    );
     const latest = findCheck(correctReport, 'delivery_metrics.latest_document').evidence;
     assert.ok(Number(latest.ageSeconds) < 120, `newest document ${latest.ageSeconds} s old`);
-    assert.equal(findCheck(correctReport, 'delivery_metrics.success').evidence.incomingRecords, 120);
+    assert.equal(
+      findCheck(correctReport, 'delivery_metrics.success').evidence.incomingRecords,
+      120
+    );
   });
 
   for (const [breakage, check, status] of BROKEN) {
@@ -136,9 +189,20 @@ describe('AWS wiring check against moto (real SDK clients) and the real OpenSear
 
   it('failed records are decoded and grouped with a sample document each', async () => {
     const p = await buildPipeline(REGION, 'failed_records_gzip');
-    const groups = findCheck(await run(p), 'failed_records.recent').evidence.groups as Array<Record<string, unknown>>;
-    assert.deepEqual(groups.map((g) => [g.errorCode, g.count, g.kind]), [['400', 2, 'mapping'], ['403', 1, 'access']]);
-    assert.deepEqual(groups[0].sampleDocument, { event_type: '_email.send', arrival_timestamp: 'yesterday' });
+    const groups = findCheck(await run(p), 'failed_records.recent').evidence.groups as Array<
+      Record<string, unknown>
+    >;
+    assert.deepEqual(
+      groups.map((g) => [g.errorCode, g.count, g.kind]),
+      [
+        ['400', 2, 'mapping'],
+        ['403', 1, 'access'],
+      ]
+    );
+    assert.deepEqual(groups[0].sampleDocument, {
+      event_type: '_email.send',
+      arrival_timestamp: 'yesterday',
+    });
   });
 
   it('fine-grained access control on a cluster without the security API: unknown, with what to check', async () => {
@@ -157,7 +221,21 @@ describe('AWS wiring check against moto (real SDK clients) and the real OpenSear
   });
 
   it('Pinpoint no longer answering (connection refused): unknown, never fail, the named stream checked to the end', async () => {
-    const report = await run(correct, { firehoseStream: correct.streamName }, { endpoint: { sts: moto, firehose: moto, iam: moto, s3: moto, opensearch: moto, cloudwatch: moto, pinpoint: 'http://127.0.0.1:9' } });
+    const report = await run(
+      correct,
+      { firehoseStream: correct.streamName },
+      {
+        endpoint: {
+          sts: moto,
+          firehose: moto,
+          iam: moto,
+          s3: moto,
+          opensearch: moto,
+          cloudwatch: moto,
+          pinpoint: 'http://127.0.0.1:9',
+        },
+      }
+    );
     assert.equal(findCheck(report, 'event_stream.exists').status, 'unknown');
     assert.match(findCheck(report, 'event_stream.exists').message, /end of support/);
     assert.equal(report.counts.fail, 0);
@@ -171,7 +249,22 @@ describe('AWS wiring check against moto (real SDK clients) and the real OpenSear
     const port = (silent.address() as { port: number }).port;
     try {
       const started = Date.now();
-      const report = await run(correct, {}, { endpoint: { sts: moto, pinpoint: moto, iam: moto, s3: moto, opensearch: moto, cloudwatch: moto, firehose: `http://127.0.0.1:${port}` } }, { callTimeoutMs: 800 });
+      const report = await run(
+        correct,
+        {},
+        {
+          endpoint: {
+            sts: moto,
+            pinpoint: moto,
+            iam: moto,
+            s3: moto,
+            opensearch: moto,
+            cloudwatch: moto,
+            firehose: `http://127.0.0.1:${port}`,
+          },
+        },
+        { callTimeoutMs: 800 }
+      );
       assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
       assert.equal(findCheck(report, 'firehose.exists').status, 'unknown');
       assert.equal(findCheck(report, 'pinpoint_role.permissions').status, 'pass');

@@ -17,7 +17,12 @@ import { countingClient, opensearchUrl, uniquePrefix } from '../support/counting
 import { FakeRouter } from '../support/fake_router';
 import { FakeSavedObjects } from '../support/fake_saved_objects';
 import { capturingLogger, findCheck } from '../support/wiring_mocks';
-import { buildPipeline, DUMMY_CREDENTIALS, motoUrl, type Pipeline } from '../support/wiring_pipeline';
+import {
+  buildPipeline,
+  DUMMY_CREDENTIALS,
+  motoUrl,
+  type Pipeline,
+} from '../support/wiring_pipeline';
 
 const REGION = 'us-west-2';
 // The SDK's standard environment: this is how an operator points the CLI and the server at credentials and an endpoint.
@@ -49,7 +54,10 @@ describe('wiring doors with the standard AWS environment', () => {
   let broken: Pipeline;
   const prefix = uniquePrefix('wdoors');
   before(async () => {
-    [good, broken] = await Promise.all([buildPipeline(REGION), buildPipeline(REGION, 'pinpoint_role_no_permission')]);
+    [good, broken] = await Promise.all([
+      buildPipeline(REGION),
+      buildPipeline(REGION, 'pinpoint_role_no_permission'),
+    ]);
   });
   after(() => {
     // Every output and log line collected here was checked; this makes the grep visible in the test output.
@@ -57,7 +65,19 @@ describe('wiring doors with the standard AWS environment', () => {
   });
 
   it('check --aws --json: exit 1 when a check fails, the report under "aws"', async () => {
-    const { code, out } = await cli(['check', '--opensearch', opensearchUrl(), '--prefix', prefix, '--aws', '--region', REGION, '--app-id', broken.appId, '--json']);
+    const { code, out } = await cli([
+      'check',
+      '--opensearch',
+      opensearchUrl(),
+      '--prefix',
+      prefix,
+      '--aws',
+      '--region',
+      REGION,
+      '--app-id',
+      broken.appId,
+      '--json',
+    ]);
     assert.equal(code, 1);
     const report = (JSON.parse(out) as { aws: WiringReport }).aws;
     assert.equal(findCheck(report, 'pinpoint_role.permissions').status, 'fail');
@@ -65,17 +85,41 @@ describe('wiring doors with the standard AWS environment', () => {
   });
 
   it('--app-id repeats, AWS_REGION stands in for --region, text output names each hop and the fix', async () => {
-    const { out } = await cli(['check', '--opensearch', opensearchUrl(), '--prefix', prefix, '--aws', '--app-id', good.appId, '--app-id', broken.appId]);
-    assert.match(out, new RegExp(`AWS wiring in ${REGION} for ${good.appId}, ${broken.appId}: FAIL`));
+    const { out } = await cli([
+      'check',
+      '--opensearch',
+      opensearchUrl(),
+      '--prefix',
+      prefix,
+      '--aws',
+      '--app-id',
+      good.appId,
+      '--app-id',
+      broken.appId,
+    ]);
+    assert.match(
+      out,
+      new RegExp(`AWS wiring in ${REGION} for ${good.appId}, ${broken.appId}: FAIL`)
+    );
     assert.match(out, /3\. Pinpoint's role: fail/);
     assert.match(out, /fix: Allow firehose:PutRecordBatch/);
     assert.match(out, /cli: aws iam put-role-policy/);
   });
 
   it('the AWS section alone has no findings on a correct pipeline, and has them on a broken one', async () => {
-    const connection = { client: countingClient(), opensearchUrl: opensearchUrl(), prefix } as Connection;
+    const connection = {
+      client: countingClient(),
+      opensearchUrl: opensearchUrl(),
+      prefix,
+    } as Connection;
     const io = { out: () => undefined, err: (s: string) => assertNoSecret(s, 'stderr') };
-    const flags = (appId: string) => ({ aws: true, region: REGION, appId: [appId], opensearch: opensearchUrl(), prefix });
+    const flags = (appId: string) => ({
+      aws: true,
+      region: REGION,
+      appId: [appId],
+      opensearch: opensearchUrl(),
+      prefix,
+    });
     const ok = await awsCheckSection.run({ connection, flags: flags(good.appId), io });
     const bad = await awsCheckSection.run({ connection, flags: flags(broken.appId), io });
     assert.equal(ok?.hasFindings, false, ok?.text);
@@ -84,7 +128,16 @@ describe('wiring doors with the standard AWS environment', () => {
   });
 
   it('usage errors exit 2 with what to fix', async () => {
-    const badId = await cli(['check', '--opensearch', opensearchUrl(), '--aws', '--region', REGION, '--app-id', 'ABC']);
+    const badId = await cli([
+      'check',
+      '--opensearch',
+      opensearchUrl(),
+      '--aws',
+      '--region',
+      REGION,
+      '--app-id',
+      'ABC',
+    ]);
     assert.equal(badId.code, 2);
     assert.match(badId.err, /32 lowercase hexadecimal/);
     const noAws = await cli(['check', '--opensearch', opensearchUrl(), '--app-id', good.appId]);
@@ -98,15 +151,29 @@ describe('wiring doors with the standard AWS environment', () => {
     const router = new FakeRouter();
     registerWiringRoutes(router, logger, aws);
     const context = {
-      core: { opensearch: { client: { asCurrentUser: countingClient() } }, savedObjects: { client: new FakeSavedObjects() } },
+      core: {
+        opensearch: { client: { asCurrentUser: countingClient() } },
+        savedObjects: { client: new FakeSavedObjects() },
+      },
     } as unknown as RequestHandlerContext;
     try {
-      const ok = await router.call('post', API_PATHS.wiring, context, { body: { region: REGION, appIds: [good.appId] } });
+      const ok = await router.call('post', API_PATHS.wiring, context, {
+        body: { region: REGION, appIds: [good.appId] },
+      });
       assert.equal(ok.status, 200);
-      assert.equal((ok.body as WiringReport).counts.fail, 0, JSON.stringify(ok.body).slice(0, 2000));
+      assert.equal(
+        (ok.body as WiringReport).counts.fail,
+        0,
+        JSON.stringify(ok.body).slice(0, 2000)
+      );
       // A role the caller may not assume in a region moto does not know: every call fails, and says why.
       const failing = await router.call('post', API_PATHS.wiring, context, {
-        body: { region: 'ap-southeast-4', appIds: [good.appId], firehoseStream: 'nope', roleArn: 'arn:aws:iam::999999999999:role/none' },
+        body: {
+          region: 'ap-southeast-4',
+          appIds: [good.appId],
+          firehoseStream: 'nope',
+          roleArn: 'arn:aws:iam::999999999999:role/none',
+        },
       });
       assert.equal(failing.status, 200);
       assertNoSecret(JSON.stringify(ok.body) + JSON.stringify(failing.body), 'route response');
@@ -119,7 +186,21 @@ describe('wiring doors with the standard AWS environment', () => {
   it('Pinpoint unreachable through AWS_ENDPOINT_URL_PINPOINT: the CLI says so and does not fail for it', async () => {
     process.env.AWS_ENDPOINT_URL_PINPOINT = 'http://127.0.0.1:9';
     try {
-      const { out } = await cli(['check', '--opensearch', opensearchUrl(), '--prefix', prefix, '--aws', '--region', REGION, '--app-id', good.appId, '--firehose-stream', good.streamName, '--json']);
+      const { out } = await cli([
+        'check',
+        '--opensearch',
+        opensearchUrl(),
+        '--prefix',
+        prefix,
+        '--aws',
+        '--region',
+        REGION,
+        '--app-id',
+        good.appId,
+        '--firehose-stream',
+        good.streamName,
+        '--json',
+      ]);
       const report = (JSON.parse(out) as { aws: WiringReport }).aws;
       assert.equal(findCheck(report, 'event_stream.exists').status, 'unknown');
       assert.equal(report.counts.fail, 0);

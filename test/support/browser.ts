@@ -32,9 +32,13 @@ export async function launchBrowser(): Promise<Browser> {
 /** What went wrong in a page: uncaught exceptions, console errors, failed requests and HTTP errors. */
 export interface PageProblems {
   pageErrors: string[];
+  /** console.error and the like, except Chrome's "Failed to load resource" lines (see httpErrors). */
   consoleErrors: string[];
   failedRequests: string[];
-  /** Responses with status >= 400 (url and status), which a page may produce on purpose. */
+  /**
+   * Responses with status >= 400 as `<status> <url>`. An app may get a 4xx on purpose (a 404 meaning "no
+   * such thing yet"); Chrome also logs each one as a console error, which is why consoleErrors leaves them out.
+   */
   httpErrors: string[];
 }
 
@@ -47,7 +51,9 @@ export function watchPage(page: Page): PageProblems {
   };
   page.on('pageerror', (error) => problems.pageErrors.push(error.stack ?? error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.consoleErrors.push(message.text());
+    if (message.type() !== 'error') return;
+    if (message.text().startsWith('Failed to load resource:')) return;
+    problems.consoleErrors.push(message.text());
   });
   page.on('requestfailed', (request) =>
     problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`)
@@ -59,6 +65,14 @@ export function watchPage(page: Page): PageProblems {
   return problems;
 }
 
+/** HTTP errors no page should see: any 5xx, and any 4xx outside the JSON API (a missing bundle, chunk...). */
+export function unexpectedHttpErrors(problems: PageProblems): string[] {
+  return problems.httpErrors.filter((line) => {
+    const [status, url] = line.split(' ');
+    return Number(status) >= 500 || !new URL(url).pathname.includes('/api/');
+  });
+}
+
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   mkdirSync(dirname(path), { recursive: true });
@@ -66,8 +80,17 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   return path;
 }
 
+/**
+ * Generous on purpose: the shared-deps bundle is ~10 MB of JavaScript to parse, and CI runs test files side
+ * by side on two cores.
+ */
+export const PAGE_TIMEOUT_MS = 90_000;
+
 /** Opens `/app/pinpoint<subPath>` on a running host and waits until core has mounted the app. */
 export async function openPinpointApp(page: Page, hostUrl: string, subPath = ''): Promise<void> {
-  await page.goto(`${hostUrl}/app/pinpoint${subPath}`, { waitUntil: 'load' });
-  await page.waitForSelector('[data-test-subj="pinpointApp"]', { timeout: 30_000 });
+  await page.goto(`${hostUrl}/app/pinpoint${subPath}`, {
+    waitUntil: 'load',
+    timeout: PAGE_TIMEOUT_MS,
+  });
+  await page.waitForSelector('[data-test-subj="pinpointApp"]', { timeout: PAGE_TIMEOUT_MS });
 }

@@ -191,14 +191,16 @@ export function metrics(values: {
   ];
 }
 
-/** Simulation that allows every action asked, unless listed in `deny` (as implicitDeny). */
+/** Simulation that allows every action asked on every resource (one result per pair), unless listed in `deny`. */
 export function simulateAllowing(deny: string[] = []) {
   return (input: SimulatePrincipalPolicyCommandInput) => ({
-    EvaluationResults: (input.ActionNames ?? []).map((action) => ({
-      EvalActionName: action,
-      EvalResourceName: input.ResourceArns?.[0] ?? '*',
-      EvalDecision: deny.includes(action) ? ('implicitDeny' as const) : ('allowed' as const),
-    })),
+    EvaluationResults: (input.ActionNames ?? []).flatMap((action) =>
+      (input.ResourceArns ?? ['*']).map((resource) => ({
+        EvalActionName: action,
+        EvalResourceName: resource,
+        EvalDecision: deny.includes(action) ? ('implicitDeny' as const) : ('allowed' as const),
+      }))
+    ),
     IsTruncated: false,
   });
 }
@@ -206,13 +208,11 @@ export function simulateAllowing(deny: string[] = []) {
 /** Every service answering as for a correct pipeline. */
 export function healthy(m: Mocks): void {
   for (const mock of Object.values(m)) mock.reset();
-  m.sts
-    .on(GetCallerIdentityCommand)
-    .resolves({
-      Account: ACCOUNT,
-      Arn: `arn:aws:sts::${ACCOUNT}:assumed-role/dashboards/i-1`,
-      UserId: 'AROA:i-1',
-    });
+  m.sts.on(GetCallerIdentityCommand).resolves({
+    Account: ACCOUNT,
+    Arn: `arn:aws:sts::${ACCOUNT}:assumed-role/dashboards/i-1`,
+    UserId: 'AROA:i-1',
+  });
   m.pinpoint.on(GetEventStreamCommand).resolves({ EventStream: eventStream() });
   m.firehose
     .on(DescribeDeliveryStreamCommand)
@@ -230,11 +230,9 @@ export function healthy(m: Mocks): void {
   m.iam.on(SimulatePrincipalPolicyCommand).callsFake(simulateAllowing());
   m.s3.on(ListObjectsV2Command).resolves({ Contents: [], IsTruncated: false });
   m.opensearch.on(DescribeDomainCommand).resolves({ DomainStatus: domainStatus() });
-  m.cloudwatch
-    .on(GetMetricDataCommand)
-    .resolves({
-      MetricDataResults: metrics({ incoming: 500, delivered: 500, success: 1, freshness: 75 }),
-    });
+  m.cloudwatch.on(GetMetricDataCommand).resolves({
+    MetricDataResults: metrics({ incoming: 500, delivered: 500, success: 1, freshness: 75 }),
+  });
 }
 
 export interface FakeClusterOptions {

@@ -221,6 +221,14 @@ describe('routing', () => {
     );
     assert.throws(
       () =>
+        router.get(
+          { path: '/api/t/z', validate: false, options: { body: { maxBytes: 10 } } },
+          (_c, _r, res) => res.ok()
+        ),
+      /Cannot set payload settings on HEAD or GET request/
+    );
+    assert.throws(
+      () =>
         router.get({ path: '/api/t/items/{other}', validate: false }, (_c, _r, res) => res.ok()),
       /conflicts with existing \/api\/t\/items\/\{id\}/
     );

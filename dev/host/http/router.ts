@@ -36,6 +36,10 @@ function checkValidate(method: RouteMethod, config: RouteConfig<unknown, unknown
       `The [${method}] at [${config.path}] does not have a 'validate' specified. Use 'false' as the value if you want to bypass validation.`
     );
   }
+  // hapi refuses payload settings on a route without a payload.
+  if (method === 'get' && config.options?.body) {
+    throw new Error(`Cannot set payload settings on HEAD or GET request: GET ${config.path}`);
+  }
   if (validate === false) return;
   for (const [key, rule] of Object.entries(validate)) {
     if (typeof rule !== 'function') {

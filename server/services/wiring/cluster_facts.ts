@@ -21,7 +21,9 @@ function statusOf(error: unknown): number | undefined {
 }
 
 function reasonOf(error: unknown): string {
-  const body = (error as { meta?: { body?: { error?: { reason?: string; type?: string } | string } } })?.meta?.body;
+  const body = (
+    error as { meta?: { body?: { error?: { reason?: string; type?: string } | string } } }
+  )?.meta?.body;
   const err = body?.error;
   if (typeof err === 'string') return err;
   return err?.reason ?? err?.type ?? (error instanceof Error ? error.message : String(error));
@@ -33,10 +35,16 @@ async function request<T>(
   timeoutMs: number
 ): Promise<T> {
   try {
-    const { body } = await cluster.transport.request<T>(params, { requestTimeout: timeoutMs, maxRetries: 0 });
+    const { body } = await cluster.transport.request<T>(params, {
+      requestTimeout: timeoutMs,
+      maxRetries: 0,
+    });
     return body;
   } catch (error) {
-    throw new ClusterReadError(`${params.method} ${params.path}: ${reasonOf(error)}`, statusOf(error));
+    throw new ClusterReadError(
+      `${params.method} ${params.path}: ${reasonOf(error)}`,
+      statusOf(error)
+    );
   }
 }
 
@@ -48,7 +56,10 @@ export interface ClusterRoot {
   version?: string;
 }
 
-export async function readClusterRoot(cluster: OpenSearchClient, timeoutMs: number): Promise<ClusterRoot> {
+export async function readClusterRoot(
+  cluster: OpenSearchClient,
+  timeoutMs: number
+): Promise<ClusterRoot> {
   const body = await request<{ cluster_name?: string; version?: { number?: string } }>(
     cluster,
     { method: 'GET', path: '/' },
@@ -86,7 +97,10 @@ export async function readLatestArrival(
     timeoutMs
   );
   const value = body.aggregations?.latest?.value;
-  return { pattern, latest: typeof value === 'number' && Number.isFinite(value) ? value : undefined };
+  return {
+    pattern,
+    latest: typeof value === 'number' && Number.isFinite(value) ? value : undefined,
+  };
 }
 
 export interface RoleMapping {

@@ -101,7 +101,8 @@ export function unknownFromError(
         evidence,
         remedy: {
           summary: `Allow ${action ?? `${error.service}:${error.operation}`} to the identity the check runs as (see the Identity hop), then run the check again.`,
-          console: 'IAM console → Roles (or Users) → the identity → Add permissions → Create inline policy',
+          console:
+            'IAM console → Roles (or Users) → the identity → Add permissions → Create inline policy',
         },
       };
     case 'credentials':
@@ -124,13 +125,18 @@ export function unknownFromError(
         status: 'unknown',
         message,
         evidence,
-        remedy: { summary: 'Run the check again; if it keeps happening, check the network path to AWS.' },
+        remedy: {
+          summary: 'Run the check again; if it keeps happening, check the network path to AWS.',
+        },
       };
     default:
       return { ...base, status: 'unknown', message, evidence };
   }
 }
 
-export function isAwsError(error: unknown, ...kinds: AwsCallError['kind'][]): error is AwsCallError {
+export function isAwsError(
+  error: unknown,
+  ...kinds: AwsCallError['kind'][]
+): error is AwsCallError {
   return error instanceof AwsCallError && (kinds.length === 0 || kinds.includes(error.kind));
 }

@@ -11,7 +11,13 @@ import { ClusterReadError, readRolesMapping } from './cluster_facts';
 import { type HopContext, isAwsError, unknownFromError } from './context';
 import type { HopBuilder } from './hop_builder';
 import { evaluate, labelStatements, principalMatches, type Statement } from './policy_eval';
-import { missingActions, type PermissionReport, permissionEvidence, type Requirement, rolePermissions } from './role_permissions';
+import {
+  missingActions,
+  type PermissionReport,
+  permissionEvidence,
+  type Requirement,
+  rolePermissions,
+} from './role_permissions';
 import type { StreamInfo } from './stream_info';
 
 export function firehoseRequirements(info: StreamInfo): Requirement[] {
@@ -29,7 +35,11 @@ export function firehoseRequirements(info: StreamInfo): Requirement[] {
   ];
 }
 
-async function checkRole(ctx: HopContext, hop: HopBuilder, info: StreamInfo): Promise<PermissionReport | undefined> {
+async function checkRole(
+  ctx: HopContext,
+  hop: HopBuilder,
+  info: StreamInfo
+): Promise<PermissionReport | undefined> {
   const roleName = roleNameOfArn(info.roleArn);
   const base = { id: 'role_permissions', title: "Firehose's role may write", subject: info.name };
   let report: PermissionReport;
@@ -42,7 +52,11 @@ async function checkRole(ctx: HopContext, hop: HopBuilder, info: StreamInfo): Pr
         status: 'fail',
         message: `Firehose's role ${info.roleArn} does not exist: nothing is delivered.`,
         evidence: { roleArn: info.roleArn, error: error.describe() },
-        remedy: { summary: 'Recreate the role (trusted by firehose.amazonaws.com) or edit the stream to use an existing one.', console: `Amazon Data Firehose console → ${info.name} → Configuration → Service access → Edit` },
+        remedy: {
+          summary:
+            'Recreate the role (trusted by firehose.amazonaws.com) or edit the stream to use an existing one.',
+          console: `Amazon Data Firehose console → ${info.name} → Configuration → Service access → Edit`,
+        },
       });
       return undefined;
     }
@@ -50,7 +64,9 @@ async function checkRole(ctx: HopContext, hop: HopBuilder, info: StreamInfo): Pr
   }
   const evidence = { roleArn: info.roleArn, ...permissionEvidence(report) };
   if (report.method === 'none') {
-    hop.add(unknownFromError({ ...base, evidence }, report.error, `evaluate ${roleName}'s permissions`));
+    hop.add(
+      unknownFromError({ ...base, evidence }, report.error, `evaluate ${roleName}'s permissions`)
+    );
     return report;
   }
   const { required, optional, conditional } = missingActions(report);
@@ -59,7 +75,13 @@ async function checkRole(ctx: HopContext, hop: HopBuilder, info: StreamInfo): Pr
     console: `IAM console → Roles → ${roleName} → Add permissions → Create inline policy`,
   };
   if (required.length > 0) {
-    hop.add({ ...base, status: 'fail', message: `${roleName} may not ${required.map((r) => r.action).join(', ')}.`, evidence, remedy });
+    hop.add({
+      ...base,
+      status: 'fail',
+      message: `${roleName} may not ${required.map((r) => r.action).join(', ')}.`,
+      evidence,
+      remedy,
+    });
   } else if (optional.length > 0 || conditional.length > 0) {
     hop.add({
       ...base,
@@ -69,7 +91,12 @@ async function checkRole(ctx: HopContext, hop: HopBuilder, info: StreamInfo): Pr
       remedy,
     });
   } else {
-    hop.add({ ...base, status: 'pass', message: `${roleName} may describe the domain, write to it and back up to S3.`, evidence });
+    hop.add({
+      ...base,
+      status: 'pass',
+      message: `${roleName} may describe the domain, write to it and back up to S3.`,
+      evidence,
+    });
   }
   return report;
 }
@@ -89,20 +116,41 @@ function checkNetwork(hop: HopBuilder, info: StreamInfo, domain: DomainStatus): 
         ? 'The domain lives in a VPC but the stream has no VPC configuration: Firehose cannot reach it.'
         : 'The stream is set to deliver through a VPC but the domain has a public endpoint.',
     evidence: { domainVpc: domain.VPCOptions?.VPCId ?? null, streamVpc: info.vpc },
-    remedy: ok ? undefined : { summary: 'Create the stream with the same network setting as the domain (VPC subnets and security groups).' },
+    remedy: ok
+      ? undefined
+      : {
+          summary:
+            'Create the stream with the same network setting as the domain (VPC subnets and security groups).',
+        },
   });
 }
 
-function checkAccessPolicy(hop: HopBuilder, info: StreamInfo, domain: DomainStatus, role: PermissionReport | undefined): void {
-  const base = { id: 'access_policy', title: 'Domain access policy lets Firehose in', subject: info.name };
+function checkAccessPolicy(
+  hop: HopBuilder,
+  info: StreamInfo,
+  domain: DomainStatus,
+  role: PermissionReport | undefined
+): void {
+  const base = {
+    id: 'access_policy',
+    title: 'Domain access policy lets Firehose in',
+    subject: info.name,
+  };
   const domainArn = domain.ARN ?? info.domainArn ?? '';
   const account = domainArn.split(':')[4] ?? '';
   const who = { arn: info.roleArn, account: info.roleArn.split(':')[4] ?? '' };
   let statements;
   try {
-    statements = domain.AccessPolicies ? labelStatements(domain.AccessPolicies, 'access policy') : [];
+    statements = domain.AccessPolicies
+      ? labelStatements(domain.AccessPolicies, 'access policy')
+      : [];
   } catch {
-    hop.add({ ...base, status: 'unknown', message: 'The domain access policy is not valid JSON.', evidence: { accessPolicies: domain.AccessPolicies ?? null } });
+    hop.add({
+      ...base,
+      status: 'unknown',
+      message: 'The domain access policy is not valid JSON.',
+      evidence: { accessPolicies: domain.AccessPolicies ?? null },
+    });
     return;
   }
   // aws:SourceIp conditions never match Firehose (it calls from AWS's own addresses): such a statement does not apply.
@@ -112,18 +160,33 @@ function checkAccessPolicy(hop: HopBuilder, info: StreamInfo, domain: DomainStat
     if (keys.some((k) => k.toLowerCase() === 'aws:sourceip')) return 'no' as const;
     return keys.length > 0 ? ('conditional' as const) : ('yes' as const);
   };
-  const verdicts = ['es:ESHttpPost', 'es:ESHttpPut'].map((action) => evaluate(statements, action, `${domainArn}/_bulk`, applies));
+  const verdicts = ['es:ESHttpPost', 'es:ESHttpPut'].map((action) =>
+    evaluate(statements, action, `${domainArn}/_bulk`, applies)
+  );
   const evidence = {
     accessPolicies: domain.AccessPolicies ? (JSON.parse(domain.AccessPolicies) as Json) : null,
-    decisions: verdicts.map((v, i) => ({ action: i === 0 ? 'es:ESHttpPost' : 'es:ESHttpPut', decision: v.decision, by: v.by })),
+    decisions: verdicts.map((v, i) => ({
+      action: i === 0 ? 'es:ESHttpPost' : 'es:ESHttpPut',
+      decision: v.decision,
+      by: v.by,
+    })),
   };
   const identityAllows =
     role?.method !== 'none' &&
-    role?.results.filter((r) => r.action === 'es:ESHttpPost' || r.action === 'es:ESHttpPut').every((r) => r.decision === 'allowed');
+    role?.results
+      .filter((r) => r.action === 'es:ESHttpPost' || r.action === 'es:ESHttpPut')
+      .every((r) => r.decision === 'allowed');
   const sameAccount = who.account === account;
   const policyJson = JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { AWS: info.roleArn }, Action: ['es:ESHttpPost', 'es:ESHttpPut', 'es:ESHttpGet'], Resource: `${domainArn}/*` }],
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: info.roleArn },
+        Action: ['es:ESHttpPost', 'es:ESHttpPut', 'es:ESHttpGet'],
+        Resource: `${domainArn}/*`,
+      },
+    ],
   });
   const remedy = {
     summary: `Add a statement allowing ${info.roleArn} es:ESHttp* on ${domainArn}/* (keep your other statements).`,
@@ -131,18 +194,37 @@ function checkAccessPolicy(hop: HopBuilder, info: StreamInfo, domain: DomainStat
     cli: `aws opensearch update-domain-config --domain-name ${domain.DomainName ?? info.domainName} --access-policies '<current policy with this statement added: ${policyJson}>'`,
   };
   if (verdicts.some((v) => v.decision === 'denied')) {
-    hop.add({ ...base, status: 'fail', message: 'The access policy explicitly denies Firehose’s role.', evidence, remedy });
+    hop.add({
+      ...base,
+      status: 'fail',
+      message: 'The access policy explicitly denies Firehose’s role.',
+      evidence,
+      remedy,
+    });
   } else if (verdicts.every((v) => v.decision === 'allowed')) {
-    hop.add({ ...base, status: 'pass', message: 'The access policy allows Firehose’s role.', evidence });
+    hop.add({
+      ...base,
+      status: 'pass',
+      message: 'The access policy allows Firehose’s role.',
+      evidence,
+    });
   } else if (sameAccount && identityAllows) {
     hop.add({
       ...base,
       status: 'pass',
-      message: 'The access policy does not name the role, but in the same account the role’s own es: permissions are enough.',
+      message:
+        'The access policy does not name the role, but in the same account the role’s own es: permissions are enough.',
       evidence,
     });
   } else if (verdicts.some((v) => v.decision === 'conditional')) {
-    hop.add({ ...base, status: 'warn', message: 'The access policy allows the role only under conditions this check cannot evaluate.', evidence, remedy });
+    hop.add({
+      ...base,
+      status: 'warn',
+      message:
+        'The access policy allows the role only under conditions this check cannot evaluate.',
+      evidence,
+      remedy,
+    });
   } else {
     hop.add({
       ...base,
@@ -156,15 +238,26 @@ function checkAccessPolicy(hop: HopBuilder, info: StreamInfo, domain: DomainStat
   }
 }
 
-async function checkMapping(ctx: HopContext, hop: HopBuilder, info: StreamInfo, domain: DomainStatus): Promise<void> {
+async function checkMapping(
+  ctx: HopContext,
+  hop: HopBuilder,
+  info: StreamInfo,
+  domain: DomainStatus
+): Promise<void> {
   const base = { id: 'fgac_mapping', title: 'Role mapped as a backend role', subject: info.name };
   if (domain.AdvancedSecurityOptions?.Enabled !== true) {
-    hop.add({ ...base, status: 'pass', message: 'Fine-grained access control is off: IAM alone decides.', evidence: { fineGrainedAccessControl: false } });
+    hop.add({
+      ...base,
+      status: 'pass',
+      message: 'Fine-grained access control is off: IAM alone decides.',
+      evidence: { fineGrainedAccessControl: false },
+    });
     return;
   }
   const remedy = {
     summary: `Map ${info.roleArn} as a backend role of a role that may write ${info.indexName}* (all_access, or a custom role with indices:data/write/bulk* and create_index). Use PATCH: a PUT replaces the whole mapping.`,
-    console: 'OpenSearch Dashboards → Security → Roles → (role) → Mapped users → Manage mapping → Backend roles',
+    console:
+      'OpenSearch Dashboards → Security → Roles → (role) → Mapped users → Manage mapping → Backend roles',
     cli: `curl -XPATCH "https://${domain.Endpoint ?? domain.Endpoints?.vpc ?? '<endpoint>'}/_plugins/_security/api/rolesmapping/all_access" -H 'Content-Type: application/json' -d '[{"op":"add","path":"/backend_roles/-","value":"${info.roleArn}"}]'`,
   };
   const evidence = { fineGrainedAccessControl: true, roleArn: info.roleArn };
@@ -210,7 +303,11 @@ async function checkMapping(ctx: HopContext, hop: HopBuilder, info: StreamInfo, 
 
 type Described = { domain: DomainStatus } | { error: unknown } | undefined;
 
-export async function checkDeliveryAccess(ctx: HopContext, hop: HopBuilder, info: StreamInfo): Promise<void> {
+export async function checkDeliveryAccess(
+  ctx: HopContext,
+  hop: HopBuilder,
+  info: StreamInfo
+): Promise<void> {
   const domainName = info.domainName ?? ctx.request.domain;
   const describe: Promise<Described> = domainName
     ? ctx
@@ -223,7 +320,13 @@ export async function checkDeliveryAccess(ctx: HopContext, hop: HopBuilder, info
     : Promise.resolve(undefined);
   const [role, described] = await Promise.all([
     checkRole(ctx, hop, info).catch((error: unknown) => {
-      hop.add(unknownFromError({ id: 'role_permissions', title: "Firehose's role may write", subject: info.name }, error, 'evaluate the role'));
+      hop.add(
+        unknownFromError(
+          { id: 'role_permissions', title: "Firehose's role may write", subject: info.name },
+          error,
+          'evaluate the role'
+        )
+      );
       return undefined;
     }),
     describe,
@@ -250,14 +353,22 @@ export async function checkDeliveryAccess(ctx: HopContext, hop: HopBuilder, info
       });
       return;
     }
-    hop.add(unknownFromError({ ...base, evidence: { domain: domainName } }, error, `describe domain ${domainName}`));
+    hop.add(
+      unknownFromError(
+        { ...base, evidence: { domain: domainName } },
+        error,
+        `describe domain ${domainName}`
+      )
+    );
     return;
   }
   const { domain } = described;
   hop.add({
     ...base,
     status: domain.Deleted ? 'fail' : 'pass',
-    message: domain.Deleted ? `Domain ${domainName} is being deleted.` : `${domain.ARN} (${domain.EngineVersion ?? 'unknown version'}).`,
+    message: domain.Deleted
+      ? `Domain ${domainName} is being deleted.`
+      : `${domain.ARN} (${domain.EngineVersion ?? 'unknown version'}).`,
     evidence: {
       arn: domain.ARN,
       engineVersion: domain.EngineVersion,

@@ -29,7 +29,9 @@ export function lagLimitSeconds(intervalSeconds: number): number {
 }
 
 export function metricPrefix(info: StreamInfo): string {
-  return info.destType === 'opensearch' ? 'DeliveryToAmazonOpenSearchService' : 'DeliveryToElasticsearch';
+  return info.destType === 'opensearch'
+    ? 'DeliveryToAmazonOpenSearchService'
+    : 'DeliveryToElasticsearch';
 }
 
 function queries(info: StreamInfo): MetricDataQuery[] {
@@ -37,7 +39,11 @@ function queries(info: StreamInfo): MetricDataQuery[] {
   const metric = (id: string, name: string, stat: string): MetricDataQuery => ({
     Id: id,
     MetricStat: {
-      Metric: { Namespace: 'AWS/Firehose', MetricName: name, Dimensions: [{ Name: 'DeliveryStreamName', Value: info.name }] },
+      Metric: {
+        Namespace: 'AWS/Firehose',
+        MetricName: name,
+        Dimensions: [{ Name: 'DeliveryStreamName', Value: info.name }],
+      },
       Period: 300,
       Stat: stat,
     },
@@ -58,7 +64,10 @@ function values(results: MetricDataResult[], id: string): number[] {
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** The verdict from the facts: flowing, stalled, idle, or unknown when neither CloudWatch nor the cluster told. */
-export function flowVerdict(facts: FlowFacts, intervalSeconds: number): 'flowing' | 'stalled' | 'idle' | 'unknown' {
+export function flowVerdict(
+  facts: FlowFacts,
+  intervalSeconds: number
+): 'flowing' | 'stalled' | 'idle' | 'unknown' {
   const limit = lagLimitSeconds(intervalSeconds);
   const recentDoc = facts.latestAgeSeconds !== undefined && facts.latestAgeSeconds <= limit;
   if (facts.metricsRead) {
@@ -73,7 +82,11 @@ export function flowVerdict(facts: FlowFacts, intervalSeconds: number): 'flowing
   return recentDoc ? 'flowing' : 'unknown';
 }
 
-export async function checkDeliveryMetrics(ctx: HopContext, hop: HopBuilder, info: StreamInfo): Promise<void> {
+export async function checkDeliveryMetrics(
+  ctx: HopContext,
+  hop: HopBuilder,
+  info: StreamInfo
+): Promise<void> {
   const subject = info.name;
   const limit = lagLimitSeconds(info.intervalSeconds);
   const end = ctx.now;
@@ -81,10 +94,13 @@ export async function checkDeliveryMetrics(ctx: HopContext, hop: HopBuilder, inf
   const readCluster = ctx.cluster && info.isThisCluster !== false;
   const pattern = `${info.indexName}*`;
   const [metrics, latest] = await Promise.all([
-    ctx.aws(info.region).cloudwatch.getMetricData({ queries: queries(info), start, end }, ctx.call).then(
-      (results) => ({ results }),
-      (error: unknown) => ({ error })
-    ),
+    ctx
+      .aws(info.region)
+      .cloudwatch.getMetricData({ queries: queries(info), start, end }, ctx.call)
+      .then(
+        (results) => ({ results }),
+        (error: unknown) => ({ error })
+      ),
     readCluster && ctx.cluster
       ? readLatestArrival(ctx.cluster, pattern, ctx.clusterTimeoutMs).then(
           (r) => ({ latest: r.latest }),
@@ -112,8 +128,15 @@ export async function checkDeliveryMetrics(ctx: HopContext, hop: HopBuilder, inf
         facts.successRatio === undefined
           ? 'No delivery attempts in the last hour.'
           : `${(facts.successRatio * 100).toFixed(1)}% of records indexed in the last hour (${facts.delivered} delivered, ${facts.incoming} in).`,
-      evidence: { incomingRecords: facts.incoming, deliveredRecords: facts.delivered, successRatio: facts.successRatio, window: '1h' },
-      remedy: failing ? { summary: 'Records are being refused: see the failed documents and the access hop.' } : undefined,
+      evidence: {
+        incomingRecords: facts.incoming,
+        deliveredRecords: facts.delivered,
+        successRatio: facts.successRatio,
+        window: '1h',
+      },
+      remedy: failing
+        ? { summary: 'Records are being refused: see the failed documents and the access hop.' }
+        : undefined,
     });
     const stale = facts.freshnessMaxSeconds !== undefined && facts.freshnessMaxSeconds > limit;
     hop.add({
@@ -128,13 +151,20 @@ export async function checkDeliveryMetrics(ctx: HopContext, hop: HopBuilder, inf
       evidence: { dataFreshnessMaxSeconds: facts.freshnessMaxSeconds, limitSeconds: limit },
       remedy: stale
         ? {
-            summary: 'Records are stuck in Firehose (retrying). Look at the failed documents, the CloudWatch error log and the domain’s health.',
+            summary:
+              'Records are stuck in Firehose (retrying). Look at the failed documents, the CloudWatch error log and the domain’s health.',
             console: `CloudWatch console → Alarms → Create alarm → AWS/Firehose ${prefix}.DataFreshness, DeliveryStreamName=${info.name}, > ${limit}`,
           }
         : undefined,
     });
   } else {
-    hop.add(unknownFromError({ id: 'success', title: `${prefix}.Success`, subject }, metrics.error, 'read CloudWatch metrics'));
+    hop.add(
+      unknownFromError(
+        { id: 'success', title: `${prefix}.Success`, subject },
+        metrics.error,
+        'read CloudWatch metrics'
+      )
+    );
   }
 
   if (latest && 'latest' in latest && latest.latest !== undefined) {
@@ -144,9 +174,21 @@ export async function checkDeliveryMetrics(ctx: HopContext, hop: HopBuilder, inf
   const incoming = facts.incoming ?? 0;
   const docBase = { id: 'latest_document', title: 'Newest document in the cluster', subject };
   if (!latest) {
-    hop.add({ ...docBase, status: 'unknown', message: ctx.cluster ? 'The stream delivers to another cluster: not read here.' : 'No cluster to read.', evidence: { pattern } });
+    hop.add({
+      ...docBase,
+      status: 'unknown',
+      message: ctx.cluster
+        ? 'The stream delivers to another cluster: not read here.'
+        : 'No cluster to read.',
+      evidence: { pattern },
+    });
   } else if ('error' in latest) {
-    hop.add({ ...docBase, status: 'unknown', message: `Could not read ${pattern}: ${latest.error instanceof Error ? latest.error.message : String(latest.error)}`, evidence: { pattern } });
+    hop.add({
+      ...docBase,
+      status: 'unknown',
+      message: `Could not read ${pattern}: ${latest.error instanceof Error ? latest.error.message : String(latest.error)}`,
+      evidence: { pattern },
+    });
   } else {
     const recent = facts.latestAgeSeconds !== undefined && facts.latestAgeSeconds <= limit;
     const missing = incoming > 0 && !recent;
@@ -157,13 +199,28 @@ export async function checkDeliveryMetrics(ctx: HopContext, hop: HopBuilder, inf
         facts.latestAt === undefined
           ? `No document with an arrival_timestamp under ${pattern}.`
           : `Newest arrival_timestamp ${facts.latestAt} (${Math.round(facts.latestAgeSeconds ?? 0)} s ago; a ${info.intervalSeconds} s buffer allows ${limit} s).`,
-      evidence: { pattern, latestArrival: facts.latestAt, ageSeconds: facts.latestAgeSeconds, limitSeconds: limit },
-      remedy: missing ? { summary: 'Records come in but none reached these indices recently: see the failed documents and the access hop.' } : undefined,
+      evidence: {
+        pattern,
+        latestArrival: facts.latestAt,
+        ageSeconds: facts.latestAgeSeconds,
+        limitSeconds: limit,
+      },
+      remedy: missing
+        ? {
+            summary:
+              'Records come in but none reached these indices recently: see the failed documents and the access hop.',
+          }
+        : undefined,
     });
   }
 
   const verdict = flowVerdict(facts, info.intervalSeconds);
-  const flowStatus = { flowing: 'pass', stalled: 'fail', idle: 'warn', unknown: 'unknown' } as const;
+  const flowStatus = {
+    flowing: 'pass',
+    stalled: 'fail',
+    idle: 'warn',
+    unknown: 'unknown',
+  } as const;
   hop.add({
     id: 'flow',
     title: 'Events flowing',
@@ -178,9 +235,15 @@ export async function checkDeliveryMetrics(ctx: HopContext, hop: HopBuilder, inf
     evidence: { verdict, ...facts, intervalSeconds: info.intervalSeconds },
     remedy:
       verdict === 'stalled'
-        ? { summary: 'Look at the failed documents (hop 5) and the access checks (hop 6): they name the cause.' }
+        ? {
+            summary:
+              'Look at the failed documents (hop 5) and the access checks (hop 6): they name the cause.',
+          }
         : verdict === 'idle'
-          ? { summary: 'Send a test event (or an SES/End User Messaging event to the same stream) and run the check again.' }
+          ? {
+              summary:
+                'Send a test event (or an SES/End User Messaging event to the same stream) and run the check again.',
+            }
           : undefined,
   });
 }

@@ -41,7 +41,12 @@ export function parseDestination(arnText: string): Destination | undefined {
   return { ...base, kind: 'other', name: arn.resource };
 }
 
-function putEventStreamCli(ctx: HopContext, appId: string, stream = '<stream>', role = '<role>'): string {
+function putEventStreamCli(
+  ctx: HopContext,
+  appId: string,
+  stream = '<stream>',
+  role = '<role>'
+): string {
   return (
     `aws pinpoint put-event-stream --region ${ctx.request.region} --application-id ${appId} ` +
     `--write-event-stream DestinationStreamArn=arn:aws:firehose:${ctx.request.region}:<account>:deliverystream/${stream},RoleArn=${role}`
@@ -70,7 +75,9 @@ async function checkApp(ctx: HopContext, hop: HopBuilder, appId: string): Promis
           : `Project ${appId} has no event stream: its events go nowhere.`,
         evidence: { applicationId: appId, region: ctx.request.region, error: error.describe() },
         remedy: noApp
-          ? { summary: 'Use the Project ID shown in Pinpoint, and the region the project lives in.' }
+          ? {
+              summary: 'Use the Project ID shown in Pinpoint, and the region the project lives in.',
+            }
           : {
               summary: 'Point the project’s event stream at the Firehose delivery stream.',
               console: EVENT_STREAM_CONSOLE,
@@ -91,7 +98,11 @@ async function checkApp(ctx: HopContext, hop: HopBuilder, appId: string): Promis
           (ctx.request.firehoseStream
             ? `The Firehose stream ${ctx.request.firehoseStream} and everything after it are checked on their own.`
             : 'Name the Firehose stream to check everything after it.'),
-        evidence: { applicationId: appId, error: error.describe(), endOfSupport: PINPOINT_END_OF_SUPPORT },
+        evidence: {
+          applicationId: appId,
+          error: error.describe(),
+          endOfSupport: PINPOINT_END_OF_SUPPORT,
+        },
         remedy: {
           summary:
             'Give the Firehose delivery stream name (firehoseStream, or --firehose-stream in the CLI). New events can keep flowing into the same stream from SES configuration-set event publishing or AWS End User Messaging SMS event destinations.',
@@ -99,7 +110,9 @@ async function checkApp(ctx: HopContext, hop: HopBuilder, appId: string): Promis
       });
       return { appId, state: 'gone' };
     }
-    hop.add(unknownFromError({ id: 'exists', title, subject }, error, `read the event stream of ${appId}`));
+    hop.add(
+      unknownFromError({ id: 'exists', title, subject }, error, `read the event stream of ${appId}`)
+    );
     return { appId, state: 'unknown' };
   }
 
@@ -139,7 +152,8 @@ async function checkApp(ctx: HopContext, hop: HopBuilder, appId: string): Promis
           message: 'The event stream names no role, so Pinpoint cannot write to the stream.',
           evidence: { roleArn: null },
           remedy: {
-            summary: 'Set a role that pinpoint.amazonaws.com may assume and that may call firehose:PutRecordBatch.',
+            summary:
+              'Set a role that pinpoint.amazonaws.com may assume and that may call firehose:PutRecordBatch.',
             console: EVENT_STREAM_CONSOLE,
             cli: putEventStreamCli(ctx, appId, destination?.name),
           },
@@ -174,7 +188,12 @@ function checkDestination(
       });
       return;
     }
-    hop.add({ ...base, status: 'pass', message: `Firehose delivery stream ${destination.name}.`, evidence });
+    hop.add({
+      ...base,
+      status: 'pass',
+      message: `Firehose delivery stream ${destination.name}.`,
+      evidence,
+    });
     return;
   }
   if (destination?.kind === 'kinesis') {
@@ -201,7 +220,8 @@ function checkDestination(
     message: `The destination ${destinationArn || '(empty)'} is not a Firehose delivery stream.`,
     evidence,
     remedy: {
-      summary: 'Point the event stream at the Firehose delivery stream that delivers to OpenSearch.',
+      summary:
+        'Point the event stream at the Firehose delivery stream that delivers to OpenSearch.',
       console: EVENT_STREAM_CONSOLE,
       cli: putEventStreamCli(ctx, appId, wanted, roleArn),
     },

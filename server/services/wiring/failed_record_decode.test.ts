@@ -1,10 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { classifyFailure, decodeFailedRecords, groupFailures, splitJsonObjects } from './failed_record_decode';
+import {
+  classifyFailure,
+  decodeFailedRecords,
+  groupFailures,
+  splitJsonObjects,
+} from './failed_record_decode';
 
 const rec = (code: string, message: string, doc: unknown) =>
-  JSON.stringify({ errorCode: code, errorMessage: message, esIndexName: 'pinpoint-2026-11-25', rawData: Buffer.from(JSON.stringify(doc)).toString('base64') });
+  JSON.stringify({
+    errorCode: code,
+    errorMessage: message,
+    esIndexName: 'pinpoint-2026-11-25',
+    rawData: Buffer.from(JSON.stringify(doc)).toString('base64'),
+  });
 
 describe("decoding Firehose's failed-document files", () => {
   it('splits records whether newline-separated or concatenated, with braces inside strings', () => {
@@ -20,7 +30,9 @@ describe("decoding Firehose's failed-document files", () => {
   });
 
   it('reads gzip files, even cut short', () => {
-    const text = Array.from({ length: 200 }, (_, i) => rec('400', 'mapper_parsing_exception', { i })).join('\n');
+    const text = Array.from({ length: 200 }, (_, i) =>
+      rec('400', 'mapper_parsing_exception', { i })
+    ).join('\n');
     const gz = gzipSync(text);
     assert.equal(decodeFailedRecords(gz).length, 200);
     const cut = decodeFailedRecords(gz.subarray(0, Math.floor(gz.length / 2)));
@@ -29,10 +41,31 @@ describe("decoding Firehose's failed-document files", () => {
 
   it('groups by code and message, most frequent first, with a decoded sample and a fix', () => {
     const groups = groupFailures([
-      { key: 'k1', records: decodeFailedRecords(new TextEncoder().encode([rec('403', 'security_exception: no permissions', { e: 1 }), rec('400', 'mapper_parsing_exception', { e: 2 })].join('\n'))) },
-      { key: 'k2', records: decodeFailedRecords(new TextEncoder().encode(rec('400', 'mapper_parsing_exception', { e: 3 }))) },
+      {
+        key: 'k1',
+        records: decodeFailedRecords(
+          new TextEncoder().encode(
+            [
+              rec('403', 'security_exception: no permissions', { e: 1 }),
+              rec('400', 'mapper_parsing_exception', { e: 2 }),
+            ].join('\n')
+          )
+        ),
+      },
+      {
+        key: 'k2',
+        records: decodeFailedRecords(
+          new TextEncoder().encode(rec('400', 'mapper_parsing_exception', { e: 3 }))
+        ),
+      },
     ]);
-    assert.deepEqual(groups.map((g) => [g.errorCode, g.count, g.kind]), [['400', 2, 'mapping'], ['403', 1, 'access']]);
+    assert.deepEqual(
+      groups.map((g) => [g.errorCode, g.count, g.kind]),
+      [
+        ['400', 2, 'mapping'],
+        ['403', 1, 'access'],
+      ]
+    );
     assert.deepEqual(groups[0].sampleDocument, { e: 2 });
     assert.equal(groups[0].sampleKey, 'k1');
     assert.match(groups[0].fix, /template/);

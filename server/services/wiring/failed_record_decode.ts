@@ -75,7 +75,8 @@ export function decodeFailedRecords(bytes: Uint8Array): FailedRecord[] {
   for (const chunk of splitJsonObjects(inflate(bytes))) {
     try {
       const value = JSON.parse(chunk) as unknown;
-      if (value && typeof value === 'object' && !Array.isArray(value)) records.push(value as FailedRecord);
+      if (value && typeof value === 'object' && !Array.isArray(value))
+        records.push(value as FailedRecord);
     } catch {
       // Not a record (a brace inside unrelated text): skip it rather than fail the whole file.
     }
@@ -86,9 +87,23 @@ export function decodeFailedRecords(bytes: Uint8Array): FailedRecord[] {
 export function classifyFailure(code: string, message: string): FailureKind {
   const text = `${code} ${message}`;
   // A write block is a 403 too (FORBIDDEN/12/index read-only): look for capacity signs before access ones.
-  if (/cluster_block|read[-_ ]only|disk|flood|rejected_execution|circuit_breaking|429|too many requests/i.test(text)) return 'capacity';
-  if (/security_exception|403|AccessDenied|Forbidden|no permissions|not authorized|unauthorized/i.test(text)) return 'access';
-  if (/mapper_parsing|illegal_argument|strict_dynamic_mapping|mapping|failed to parse|document_parsing|limit of total fields/i.test(text))
+  if (
+    /cluster_block|read[-_ ]only|disk|flood|rejected_execution|circuit_breaking|429|too many requests/i.test(
+      text
+    )
+  )
+    return 'capacity';
+  if (
+    /security_exception|403|AccessDenied|Forbidden|no permissions|not authorized|unauthorized/i.test(
+      text
+    )
+  )
+    return 'access';
+  if (
+    /mapper_parsing|illegal_argument|strict_dynamic_mapping|mapping|failed to parse|document_parsing|limit of total fields/i.test(
+      text
+    )
+  )
     return 'mapping';
   return 'other';
 }
@@ -115,7 +130,9 @@ function sample(rawData: string | undefined): Json {
 }
 
 /** Group by errorCode + errorMessage, most frequent first, keeping the first document of each as a sample. */
-export function groupFailures(files: Array<{ key: string; records: FailedRecord[] }>): FailedGroup[] {
+export function groupFailures(
+  files: Array<{ key: string; records: FailedRecord[] }>
+): FailedGroup[] {
   const groups = new Map<string, FailedGroup>();
   for (const file of files) {
     for (const record of file.records) {

@@ -38,10 +38,15 @@ interface Place {
 
 /** Where failed documents may be: each spelling under the S3 prefix, and the static start of ErrorOutputPrefix. */
 export function failedPlaces(info: StreamInfo): Place[] {
-  const places: Place[] = FAILED_FOLDERS.map((folder) => ({ prefix: `${info.prefix}${folder}`, dated: true }));
+  const places: Place[] = FAILED_FOLDERS.map((folder) => ({
+    prefix: `${info.prefix}${folder}`,
+    dated: true,
+  }));
   if (info.errorOutputPrefix) {
     const expanded = info.errorOutputPrefix.includes('!{firehose:error-output-type}')
-      ? FAILED_FOLDERS.map((f) => info.errorOutputPrefix!.replace('!{firehose:error-output-type}', f.slice(0, -1)))
+      ? FAILED_FOLDERS.map((f) =>
+          info.errorOutputPrefix!.replace('!{firehose:error-output-type}', f.slice(0, -1))
+        )
       : [info.errorOutputPrefix];
     for (const prefix of expanded) places.push({ prefix: prefix.split('!{')[0], dated: false });
   }
@@ -49,17 +54,29 @@ export function failedPlaces(info: StreamInfo): Place[] {
   return places.filter((p) => (seen.has(p.prefix) ? false : (seen.add(p.prefix), true)));
 }
 
-async function listPlace(ctx: HopContext, info: StreamInfo, place: Place): Promise<ObjectSummary[]> {
+async function listPlace(
+  ctx: HopContext,
+  info: StreamInfo,
+  place: Place
+): Promise<ObjectSummary[]> {
   const s3 = ctx.aws(info.region).s3;
   const bucket = info.bucket ?? '';
   const weekAgo = new Date(ctx.now.getTime() - WINDOW_DAYS * 86_400_000);
   const startAfter = place.dated ? `${place.prefix}${hourFolder(weekAgo)}` : undefined;
-  const found = await s3.listObjects({ bucket, prefix: place.prefix, startAfter, limit: LIST_LIMIT }, ctx.call);
+  const found = await s3.listObjects(
+    { bucket, prefix: place.prefix, startAfter, limit: LIST_LIMIT },
+    ctx.call
+  );
   if (found.length < LIST_LIMIT || !place.dated) return found;
   // A busy week: the first page is its oldest part, so read the last day separately for the newest files.
   const dayAgo = new Date(ctx.now.getTime() - RECENT_MS);
   const recent = await s3.listObjects(
-    { bucket, prefix: place.prefix, startAfter: `${place.prefix}${hourFolder(dayAgo)}`, limit: LIST_LIMIT },
+    {
+      bucket,
+      prefix: place.prefix,
+      startAfter: `${place.prefix}${hourFolder(dayAgo)}`,
+      limit: LIST_LIMIT,
+    },
     ctx.call
   );
   return [...found, ...recent];
@@ -78,7 +95,11 @@ function groupEvidence(groups: FailedGroup[]): Json {
   }));
 }
 
-export async function checkFailedRecords(ctx: HopContext, hop: HopBuilder, info: StreamInfo): Promise<void> {
+export async function checkFailedRecords(
+  ctx: HopContext,
+  hop: HopBuilder,
+  info: StreamInfo
+): Promise<void> {
   const subject = info.name;
   const base = { id: 'recent', title: 'No recently failed documents', subject };
   if (!info.bucket) {
@@ -96,14 +117,27 @@ export async function checkFailedRecords(ctx: HopContext, hop: HopBuilder, info:
         status: 'fail',
         message: `The backup bucket ${info.bucket} does not exist: documents OpenSearch refuses are lost.`,
         evidence: { bucket: info.bucket, error: error.describe() },
-        remedy: { summary: `Create the bucket ${info.bucket} (same region), or point the stream's S3 backup at an existing one.`, cli: `aws s3 mb s3://${info.bucket} --region ${info.region}` },
+        remedy: {
+          summary: `Create the bucket ${info.bucket} (same region), or point the stream's S3 backup at an existing one.`,
+          cli: `aws s3 mb s3://${info.bucket} --region ${info.region}`,
+        },
       });
       return;
     }
-    hop.add(unknownFromError({ ...base, evidence: { bucket: info.bucket } }, error, `list s3://${info.bucket}`));
+    hop.add(
+      unknownFromError(
+        { ...base, evidence: { bucket: info.bucket } },
+        error,
+        `list s3://${info.bucket}`
+      )
+    );
     return;
   }
-  const evidenceBase = { bucket: info.bucket, prefixes: places.map((p) => p.prefix), windowDays: WINDOW_DAYS };
+  const evidenceBase = {
+    bucket: info.bucket,
+    prefixes: places.map((p) => p.prefix),
+    windowDays: WINDOW_DAYS,
+  };
   if (objects.length === 0) {
     hop.add({
       ...base,
@@ -113,7 +147,11 @@ export async function checkFailedRecords(ctx: HopContext, hop: HopBuilder, info:
     });
     return;
   }
-  const newestFirst = [...objects].sort((a, b) => (b.lastModified?.getTime() ?? 0) - (a.lastModified?.getTime() ?? 0) || b.key.localeCompare(a.key));
+  const newestFirst = [...objects].sort(
+    (a, b) =>
+      (b.lastModified?.getTime() ?? 0) - (a.lastModified?.getTime() ?? 0) ||
+      b.key.localeCompare(a.key)
+  );
   const newest = newestFirst[0];
   const s3 = ctx.aws(info.region).s3;
   let groups: FailedGroup[] = [];
@@ -122,14 +160,18 @@ export async function checkFailedRecords(ctx: HopContext, hop: HopBuilder, info:
     const heads = await Promise.all(
       newestFirst.slice(0, FILES_READ).map(async (o) => ({
         key: o.key,
-        records: decodeFailedRecords(await s3.getObjectHead(info.bucket ?? '', o.key, BYTES_PER_FILE, ctx.call)),
+        records: decodeFailedRecords(
+          await s3.getObjectHead(info.bucket ?? '', o.key, BYTES_PER_FILE, ctx.call)
+        ),
       }))
     );
     groups = groupFailures(heads);
   } catch (error) {
     readError = error;
   }
-  const recent = newest.lastModified ? ctx.now.getTime() - newest.lastModified.getTime() < RECENT_MS : true;
+  const recent = newest.lastModified
+    ? ctx.now.getTime() - newest.lastModified.getTime() < RECENT_MS
+    : true;
   const summary = groups.length
     ? groups.map((g) => `${g.count}× ${g.errorCode}: ${g.errorMessage.slice(0, 120)}`).join('; ')
     : 'the files could not be decoded';
@@ -145,12 +187,17 @@ export async function checkFailedRecords(ctx: HopContext, hop: HopBuilder, info:
       newestKey: newest.key,
       newestAt: newest.lastModified?.toISOString(),
       groups: groupEvidence(groups),
-      readError: readError === undefined ? undefined : isAwsError(readError) ? readError.describe() : String(readError),
+      readError:
+        readError === undefined
+          ? undefined
+          : isAwsError(readError)
+            ? readError.describe()
+            : String(readError),
     },
     remedy: {
       summary:
         (groups[0]?.fix ?? 'Read the error message of the failed documents.') +
-        ' Once fixed, re-drive the documents from S3 (each record\'s rawData is the original event, base64).',
+        " Once fixed, re-drive the documents from S3 (each record's rawData is the original event, base64).",
       console: `S3 console → ${info.bucket} → ${newest.key.split('/').slice(0, -1).join('/')}/`,
       cli: `aws s3 ls s3://${info.bucket}/${places[0].prefix} --recursive | tail`,
     },

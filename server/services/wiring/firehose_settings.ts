@@ -4,7 +4,12 @@
  * template), a 1 MiB / 60 s buffer for freshness, retries, failed documents kept in S3, CloudWatch logging on.
  */
 import { DEFAULT_INDEX_PREFIX } from '../../../common/constants';
-import { indexPatternTitle, matchesIndexPattern, rotatedIndexName, validateIndexPrefix } from '../../../common/index_naming';
+import {
+  indexPatternTitle,
+  matchesIndexPattern,
+  rotatedIndexName,
+  validateIndexPrefix,
+} from '../../../common/index_naming';
 import { InvalidInputError } from '../../../common/validation';
 import type { HopContext } from './context';
 import { FIREHOSE_CONSOLE, type StreamInfo, updateDestinationCli } from './stream_info';
@@ -19,7 +24,11 @@ const MIN_RETRY_SECONDS = 60;
 
 function checkIndexName(ctx: HopContext, hop: HopBuilder, info: StreamInfo): void {
   const pattern = indexPatternTitle(DEFAULT_INDEX_PREFIX);
-  const base = { id: 'index_name', title: 'Index names covered by the template', subject: info.name };
+  const base = {
+    id: 'index_name',
+    title: 'Index names covered by the template',
+    subject: info.name,
+  };
   try {
     validateIndexPrefix(info.indexName, 'IndexName');
   } catch (error) {
@@ -29,12 +38,19 @@ function checkIndexName(ctx: HopContext, hop: HopBuilder, info: StreamInfo): voi
       status: 'fail',
       message: `${error.message}: OpenSearch refuses every document.`,
       evidence: { indexName: info.indexName },
-      remedy: { summary: `Set IndexName to ${DEFAULT_INDEX_PREFIX}.`, cli: updateDestinationCli(info, { IndexName: DEFAULT_INDEX_PREFIX }) },
+      remedy: {
+        summary: `Set IndexName to ${DEFAULT_INDEX_PREFIX}.`,
+        cli: updateDestinationCli(info, { IndexName: DEFAULT_INDEX_PREFIX }),
+      },
     });
     return;
   }
   const today = rotatedIndexName(info.indexName, ctx.now, info.rotation);
-  const tomorrow = rotatedIndexName(info.indexName, new Date(ctx.now.getTime() + 86_400_000), info.rotation);
+  const tomorrow = rotatedIndexName(
+    info.indexName,
+    new Date(ctx.now.getTime() + 86_400_000),
+    info.rotation
+  );
   const covered = matchesIndexPattern(today, pattern) && matchesIndexPattern(tomorrow, pattern);
   hop.add({
     ...base,
@@ -42,7 +58,12 @@ function checkIndexName(ctx: HopContext, hop: HopBuilder, info: StreamInfo): voi
     message: covered
       ? `Firehose writes to ${today} (then ${tomorrow}), which the ${pattern} template shapes.`
       : `Firehose writes to ${today}, which the ${pattern} template does not cover: arrival_timestamp is mapped as a number and the index pattern does not see it.`,
-    evidence: { indexName: info.indexName, rotation: info.rotation, todaysIndex: today, templatePattern: pattern },
+    evidence: {
+      indexName: info.indexName,
+      rotation: info.rotation,
+      todaysIndex: today,
+      templatePattern: pattern,
+    },
     remedy: covered
       ? undefined
       : {
@@ -54,9 +75,15 @@ function checkIndexName(ctx: HopContext, hop: HopBuilder, info: StreamInfo): voi
 }
 
 function checkRotation(hop: HopBuilder, info: StreamInfo): void {
-  const base = { id: 'rotation', title: 'Daily index rotation', subject: info.name, evidence: { rotation: info.rotation } };
+  const base = {
+    id: 'rotation',
+    title: 'Daily index rotation',
+    subject: info.name,
+    evidence: { rotation: info.rotation },
+  };
   const remedy = {
-    summary: 'Rotate daily (OneDay): one index per day, and old days can be deleted when space runs out.',
+    summary:
+      'Rotate daily (OneDay): one index per day, and old days can be deleted when space runs out.',
     console: FIREHOSE_CONSOLE(info.name),
     cli: updateDestinationCli(info, { IndexRotationPeriod: 'OneDay' }),
   };
@@ -68,12 +95,18 @@ function checkRotation(hop: HopBuilder, info: StreamInfo): void {
       hop.add({
         ...base,
         status: 'warn',
-        message: 'NoRotation: everything goes to one index that only grows, and old data cannot be dropped by day.',
+        message:
+          'NoRotation: everything goes to one index that only grows, and old data cannot be dropped by day.',
         remedy,
       });
       return;
     case 'OneHour':
-      hop.add({ ...base, status: 'warn', message: 'OneHour makes 24 indices a day: shards pile up fast.', remedy });
+      hop.add({
+        ...base,
+        status: 'warn',
+        message: 'OneHour makes 24 indices a day: shards pile up fast.',
+        remedy,
+      });
       return;
     default:
       hop.add({
@@ -86,7 +119,11 @@ function checkRotation(hop: HopBuilder, info: StreamInfo): void {
 
 function checkBuffering(hop: HopBuilder, info: StreamInfo): void {
   const { intervalSeconds, sizeMb } = info;
-  const evidence = { intervalSeconds, sizeMb, seed: `${SEED_SIZE_MB} MiB / ${SEED_INTERVAL_SECONDS} s` };
+  const evidence = {
+    intervalSeconds,
+    sizeMb,
+    seed: `${SEED_SIZE_MB} MiB / ${SEED_INTERVAL_SECONDS} s`,
+  };
   const base = { id: 'buffering', title: 'Buffering vs freshness', subject: info.name, evidence };
   const late = intervalSeconds > LATE_INTERVAL_SECONDS;
   hop.add({
@@ -99,7 +136,9 @@ function checkBuffering(hop: HopBuilder, info: StreamInfo): void {
       ? {
           summary: `Buffer ${SEED_SIZE_MB} MiB / ${SEED_INTERVAL_SECONDS} s for fresh dashboards.`,
           console: FIREHOSE_CONSOLE(info.name),
-          cli: updateDestinationCli(info, { BufferingHints: { IntervalInSeconds: SEED_INTERVAL_SECONDS, SizeInMBs: SEED_SIZE_MB } }),
+          cli: updateDestinationCli(info, {
+            BufferingHints: { IntervalInSeconds: SEED_INTERVAL_SECONDS, SizeInMBs: SEED_SIZE_MB },
+          }),
         }
       : undefined,
   });
@@ -118,7 +157,10 @@ function checkRetry(hop: HopBuilder, info: StreamInfo): void {
       : `Firehose retries a failed delivery for ${seconds} s before backing the documents up to S3.`,
     evidence: { durationInSeconds: seconds },
     remedy: short
-      ? { summary: 'Retry for 300 s (the default).', cli: updateDestinationCli(info, { RetryOptions: { DurationInSeconds: 300 } }) }
+      ? {
+          summary: 'Retry for 300 s (the default).',
+          cli: updateDestinationCli(info, { RetryOptions: { DurationInSeconds: 300 } }),
+        }
       : undefined,
   });
 }
@@ -130,7 +172,12 @@ function checkBackup(hop: HopBuilder, info: StreamInfo): void {
     prefix: info.prefix,
     errorOutputPrefix: info.errorOutputPrefix,
   };
-  const base = { id: 's3_backup', title: 'Failed documents kept in S3', subject: info.name, evidence };
+  const base = {
+    id: 's3_backup',
+    title: 'Failed documents kept in S3',
+    subject: info.name,
+    evidence,
+  };
   const hasPrefix = info.prefix !== '' || info.errorOutputPrefix !== undefined;
   if (info.backupMode === 'FailedDocumentsOnly' && hasPrefix) {
     hop.add({
@@ -170,7 +217,11 @@ function checkLogging(hop: HopBuilder, info: StreamInfo): void {
           summary: 'Turn on error logging for the destination.',
           console: FIREHOSE_CONSOLE(info.name),
           cli: updateDestinationCli(info, {
-            CloudWatchLoggingOptions: { Enabled: true, LogGroupName: `/aws/kinesisfirehose/${info.name}`, LogStreamName: 'DestinationDelivery' },
+            CloudWatchLoggingOptions: {
+              Enabled: true,
+              LogGroupName: `/aws/kinesisfirehose/${info.name}`,
+              LogStreamName: 'DestinationDelivery',
+            },
           }),
         },
   });

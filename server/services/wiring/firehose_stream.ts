@@ -18,7 +18,8 @@ export interface StreamTarget {
 
 /** The streams to check: the one asked for, else the distinct Firehose destinations of the event streams. */
 export function resolveTargets(ctx: HopContext, streams: AppStream[]): StreamTarget[] {
-  if (ctx.request.firehoseStream) return [{ name: ctx.request.firehoseStream, region: ctx.request.region }];
+  if (ctx.request.firehoseStream)
+    return [{ name: ctx.request.firehoseStream, region: ctx.request.region }];
   const seen = new Map<string, StreamTarget>();
   for (const s of streams) {
     if (s.destination?.kind !== 'firehose') continue;
@@ -54,14 +55,19 @@ async function checkBasics(
     remedy:
       status === 'ACTIVE' || status === 'CREATING'
         ? undefined
-        : { summary: 'Delete and recreate the stream with the failure fixed.', console: FIREHOSE_CONSOLE(subject) },
+        : {
+            summary: 'Delete and recreate the stream with the failure fixed.',
+            console: FIREHOSE_CONSOLE(subject),
+          },
   });
   const type = d.DeliveryStreamType ?? 'DirectPut';
   const sourceArn = d.Source?.KinesisStreamSourceDescription?.KinesisStreamARN;
   // Only a Kinesis-sourced stream needs to know where Pinpoint writes: no waiting on Pinpoint otherwise.
   const fromPinpoint =
     type === 'KinesisStreamAsSource' &&
-    (await streams).some((s) => s.destination?.kind === 'kinesis' && s.destination.arn === sourceArn);
+    (await streams).some(
+      (s) => s.destination?.kind === 'kinesis' && s.destination.arn === sourceArn
+    );
   const sourceOk = type === 'DirectPut' || (type === 'KinesisStreamAsSource' && fromPinpoint);
   hop.add({
     id: 'source',
@@ -77,11 +83,19 @@ async function checkBasics(
     evidence: { deliveryStreamType: type, kinesisSource: sourceArn },
     remedy: sourceOk
       ? undefined
-      : { summary: 'The source cannot be changed: create a Direct PUT stream and point the event stream at it.' },
+      : {
+          summary:
+            'The source cannot be changed: create a Direct PUT stream and point the event stream at it.',
+        },
   });
 }
 
-function checkDestination(ctx: HopContext, hop: HopBuilder, info: StreamInfo, root: ClusterRoot | Error | undefined): void {
+function checkDestination(
+  ctx: HopContext,
+  hop: HopBuilder,
+  info: StreamInfo,
+  root: ClusterRoot | Error | undefined
+): void {
   const subject = info.name;
   const base = { id: 'domain', title: 'Delivers to this cluster', subject };
   const evidence = {
@@ -98,7 +112,9 @@ function checkDestination(ctx: HopContext, hop: HopBuilder, info: StreamInfo, ro
       status: 'fail',
       message: `The stream delivers to domain ${info.domainName}, not to ${ctx.request.domain}.`,
       evidence,
-      remedy: { summary: `Point the stream at ${ctx.request.domain} (a new stream: the domain cannot be changed in place).` },
+      remedy: {
+        summary: `Point the stream at ${ctx.request.domain} (a new stream: the domain cannot be changed in place).`,
+      },
     });
     return;
   }
@@ -106,7 +122,9 @@ function checkDestination(ctx: HopContext, hop: HopBuilder, info: StreamInfo, ro
     hop.add({
       ...base,
       status: 'unknown',
-      message: root ? `Could not read this cluster's name: ${root.message}` : 'No cluster to compare with.',
+      message: root
+        ? `Could not read this cluster's name: ${root.message}`
+        : 'No cluster to compare with.',
       evidence,
     });
     return;
@@ -120,7 +138,8 @@ function checkDestination(ctx: HopContext, hop: HopBuilder, info: StreamInfo, ro
     });
     return;
   }
-  const matches = info.domainName === root.domain && (!info.domainAccount || info.domainAccount === root.account);
+  const matches =
+    info.domainName === root.domain && (!info.domainAccount || info.domainAccount === root.account);
   info.isThisCluster = info.domainName ? matches : undefined;
   if (!info.domainName) {
     hop.add({
@@ -140,7 +159,10 @@ function checkDestination(ctx: HopContext, hop: HopBuilder, info: StreamInfo, ro
     evidence,
     remedy: matches
       ? undefined
-      : { summary: 'Open these dashboards on the stream’s domain, or create a stream that delivers to this one.' },
+      : {
+          summary:
+            'Open these dashboards on the stream’s domain, or create a stream that delivers to this one.',
+        },
   });
 }
 
@@ -154,7 +176,9 @@ export async function checkFirehose(
   const subject = target.name;
   let description: DeliveryStreamDescription;
   try {
-    description = await ctx.aws(target.region).firehose.describeDeliveryStream(target.name, ctx.call);
+    description = await ctx
+      .aws(target.region)
+      .firehose.describeDeliveryStream(target.name, ctx.call);
   } catch (error) {
     if (isAwsError(error, 'not_found')) {
       hop.add({
@@ -167,12 +191,19 @@ export async function checkFirehose(
         remedy: {
           summary:
             'Create a Direct PUT stream with an Amazon OpenSearch Service destination (daily rotation, failed documents to S3), then point the event stream at it.',
-          console: 'Amazon Data Firehose console → Create Firehose stream → Source: Direct PUT → Destination: Amazon OpenSearch Service',
+          console:
+            'Amazon Data Firehose console → Create Firehose stream → Source: Direct PUT → Destination: Amazon OpenSearch Service',
         },
       });
       return undefined;
     }
-    hop.add(unknownFromError({ id: 'exists', title: 'Stream exists', subject }, error, `describe ${target.name}`));
+    hop.add(
+      unknownFromError(
+        { id: 'exists', title: 'Stream exists', subject },
+        error,
+        `describe ${target.name}`
+      )
+    );
     return undefined;
   }
   hop.add({
@@ -197,7 +228,10 @@ export async function checkFirehose(
           ? 'The stream delivers to an OpenSearch Serverless collection, not to a domain these dashboards can check.'
           : `The stream delivers to ${kind}, not to an OpenSearch domain.`,
       evidence: { destination: kind },
-      remedy: { summary: 'Create a stream whose destination is Amazon OpenSearch Service and point the event stream at it.' },
+      remedy: {
+        summary:
+          'Create a stream whose destination is Amazon OpenSearch Service and point the event stream at it.',
+      },
     });
     return undefined;
   }
@@ -206,7 +240,10 @@ export async function checkFirehose(
     title: 'Destination is OpenSearch',
     subject,
     status: 'pass',
-    message: info.destType === 'opensearch' ? 'Amazon OpenSearch Service destination.' : 'Elasticsearch destination (the older name of the same service).',
+    message:
+      info.destType === 'opensearch'
+        ? 'Amazon OpenSearch Service destination.'
+        : 'Elasticsearch destination (the older name of the same service).',
     evidence: { destinationType: info.destType },
   });
   checkDestination(ctx, hop, info, await root);

@@ -24,7 +24,9 @@ export interface CheckInput {
 }
 
 /** Evidence without undefined values: it goes to the browser as JSON and is read by people. */
-export function cleanEvidence(evidence: Record<string, Json | undefined> = {}): Record<string, Json> {
+export function cleanEvidence(
+  evidence: Record<string, Json | undefined> = {}
+): Record<string, Json> {
   const out: Record<string, Json> = {};
   for (const [key, value] of Object.entries(evidence)) if (value !== undefined) out[key] = value;
   return out;
@@ -60,7 +62,13 @@ export class HopBuilder {
 
   /** Nothing for this hop to look at: an earlier hop failed or is missing. */
   skip(reason: string, subject?: string): void {
-    this.add({ id: 'skipped', title: HOP_TITLES[this.id], status: 'skipped', message: reason, subject });
+    this.add({
+      id: 'skipped',
+      title: HOP_TITLES[this.id],
+      status: 'skipped',
+      message: reason,
+      subject,
+    });
   }
 
   close(): void {

@@ -33,19 +33,32 @@ import {
   streamDescription,
 } from '../../../test/support/wiring_mocks';
 
-const later = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+const later = <T>(ms: number, value: T) =>
+  new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 const never = () => new Promise<never>(() => undefined);
 
 function assertNoCredentials(report: WiringReport, lines: string[] = []): void {
   const text = JSON.stringify(report) + lines.join('\n');
-  for (const secret of Object.values(MOCK_CREDENTIALS)) assert.ok(!text.includes(secret), `a credential leaked: ${secret}`);
+  for (const secret of Object.values(MOCK_CREDENTIALS))
+    assert.ok(!text.includes(secret), `a credential leaked: ${secret}`);
 }
 
 const PINPOINT_GONE: Array<[string, Error]> = [
-  ['no DNS name any more', Object.assign(new Error('getaddrinfo ENOTFOUND pinpoint.eu-west-1.amazonaws.com'), { code: 'ENOTFOUND' })],
+  [
+    'no DNS name any more',
+    Object.assign(new Error('getaddrinfo ENOTFOUND pinpoint.eu-west-1.amazonaws.com'), {
+      code: 'ENOTFOUND',
+    }),
+  ],
   ['410 Gone', sdkError('Error', 'Gone', 410)],
-  ['an HTML 404 with no Pinpoint error', sdkError('Error', 'Deserialization error: <html>Not Found</html>', 404)],
-  ['an AccessDenied that names the end of support', sdkError('AccessDeniedException', 'Amazon Pinpoint has reached end of support', 403)],
+  [
+    'an HTML 404 with no Pinpoint error',
+    sdkError('Error', 'Deserialization error: <html>Not Found</html>', 404),
+  ],
+  [
+    'an AccessDenied that names the end of support',
+    sdkError('AccessDeniedException', 'Amazon Pinpoint has reached end of support', 403),
+  ],
 ];
 
 describe('wiring orchestrator under faults', () => {
@@ -59,13 +72,23 @@ describe('wiring orchestrator under faults', () => {
     it(`Pinpoint gone (${what}): says so, never fails, and checks the named Firehose stream onwards`, async () => {
       m.pinpoint.on(GetEventStreamCommand).rejects(error);
       const logger = capturingLogger();
-      const report = await runMocked(baseRequest({ firehoseStream: STREAM }), fakeCluster(), {}, logger);
+      const report = await runMocked(
+        baseRequest({ firehoseStream: STREAM }),
+        fakeCluster(),
+        {},
+        logger
+      );
       const exists = findCheck(report, 'event_stream.exists');
       assert.equal(exists.status, 'unknown');
       assert.match(exists.message, /end of support on 2026-10-30/);
       assert.equal(report.counts.fail, 0);
       assert.notEqual(report.status, 'fail');
-      for (const id of ['firehose.domain', 'failed_records.recent', 'delivery_access.access_policy', 'delivery_metrics.flow']) {
+      for (const id of [
+        'firehose.domain',
+        'failed_records.recent',
+        'delivery_access.access_policy',
+        'delivery_metrics.flow',
+      ]) {
         assert.equal(findCheck(report, id).status, 'pass', id);
       }
       assert.equal(report.hops.find((h) => h.id === 'pinpoint_role')?.status, 'skipped');
@@ -77,12 +100,23 @@ describe('wiring orchestrator under faults', () => {
     m.pinpoint.on(GetEventStreamCommand).rejects(PINPOINT_GONE[0][1]);
     const report = await runMocked();
     assert.equal(findCheck(report, 'firehose.stream_named').status, 'unknown');
-    assert.match(findCheck(report, 'firehose.stream_named').remedy?.summary ?? '', /firehoseStream/);
+    assert.match(
+      findCheck(report, 'firehose.stream_named').remedy?.summary ?? '',
+      /firehoseStream/
+    );
     assert.equal(report.counts.fail, 0);
   });
 
   it('AccessDenied on DescribeDeliveryStream: unknown, tells which permission the checker lacks, later hops skipped', async () => {
-    m.firehose.on(DescribeDeliveryStreamCommand).rejects(sdkError('AccessDeniedException', 'User is not authorized to perform: firehose:DescribeDeliveryStream', 400));
+    m.firehose
+      .on(DescribeDeliveryStreamCommand)
+      .rejects(
+        sdkError(
+          'AccessDeniedException',
+          'User is not authorized to perform: firehose:DescribeDeliveryStream',
+          400
+        )
+      );
     const report = await runMocked();
     const exists = findCheck(report, 'firehose.exists');
     assert.equal(exists.status, 'unknown');
@@ -93,7 +127,9 @@ describe('wiring orchestrator under faults', () => {
   });
 
   it('throttled CloudWatch: the metric check is unknown, the flow verdict comes from the cluster', async () => {
-    m.cloudwatch.on(GetMetricDataCommand).rejects(sdkError('Throttling', 'Rate exceeded', 400, { $retryable: { throttling: true } }));
+    m.cloudwatch
+      .on(GetMetricDataCommand)
+      .rejects(sdkError('Throttling', 'Rate exceeded', 400, { $retryable: { throttling: true } }));
     const report = await runMocked();
     assert.equal(findCheck(report, 'delivery_metrics.success').status, 'unknown');
     assert.match(findCheck(report, 'delivery_metrics.success').message, /throttling/);
@@ -115,7 +151,10 @@ describe('wiring orchestrator under faults', () => {
   it('the overall deadline returns what is known, marking unfinished hops', async () => {
     m.firehose.on(DescribeDeliveryStreamCommand).callsFake(never);
     const started = Date.now();
-    const report = await runMocked(baseRequest(), fakeCluster(), { deadlineMs: 300, callTimeoutMs: 10_000 });
+    const report = await runMocked(baseRequest(), fakeCluster(), {
+      deadlineMs: 300,
+      callTimeoutMs: 10_000,
+    });
     assert.ok(Date.now() - started < 1500, `took ${Date.now() - started} ms`);
     assert.equal(report.complete, false);
     assert.equal(findCheck(report, 'identity.caller').status, 'pass');
@@ -123,7 +162,10 @@ describe('wiring orchestrator under faults', () => {
     for (const hop of ['firehose', 'failed_records', 'delivery_access', 'delivery_metrics']) {
       const h = report.hops.find((x) => x.id === hop);
       assert.equal(h?.finished, false, hop);
-      assert.ok(h?.checks.some((c) => c.id === `${hop}.deadline` && c.status === 'unknown'), hop);
+      assert.ok(
+        h?.checks.some((c) => c.id === `${hop}.deadline` && c.status === 'unknown'),
+        hop
+      );
     }
   });
 
@@ -138,12 +180,28 @@ describe('wiring orchestrator under faults', () => {
 
   it('independent hops run in parallel: wall time is about the longest chain, not the sum', async () => {
     const delay = 80;
-    m.sts.on(GetCallerIdentityCommand).callsFake(() => later(delay, { Account: '111122223333', Arn: 'arn:aws:sts::111122223333:assumed-role/x/y' }));
-    m.firehose.on(DescribeDeliveryStreamCommand).callsFake(() => later(delay, { DeliveryStreamDescription: streamDescription() }));
-    m.pinpoint.on(GetEventStreamCommand).callsFake(() => later(delay, { EventStream: eventStream() }));
+    m.sts
+      .on(GetCallerIdentityCommand)
+      .callsFake(() =>
+        later(delay, { Account: '111122223333', Arn: 'arn:aws:sts::111122223333:assumed-role/x/y' })
+      );
+    m.firehose
+      .on(DescribeDeliveryStreamCommand)
+      .callsFake(() => later(delay, { DeliveryStreamDescription: streamDescription() }));
+    m.pinpoint
+      .on(GetEventStreamCommand)
+      .callsFake(() => later(delay, { EventStream: eventStream() }));
     m.s3.on(ListObjectsV2Command).callsFake(() => later(delay, { Contents: [] }));
-    m.opensearch.on(DescribeDomainCommand).callsFake(() => later(delay, { DomainStatus: domainStatus() }));
-    m.cloudwatch.on(GetMetricDataCommand).callsFake(() => later(delay, { MetricDataResults: metrics({ incoming: 1, delivered: 1, success: 1, freshness: 60 }) }));
+    m.opensearch
+      .on(DescribeDomainCommand)
+      .callsFake(() => later(delay, { DomainStatus: domainStatus() }));
+    m.cloudwatch
+      .on(GetMetricDataCommand)
+      .callsFake(() =>
+        later(delay, {
+          MetricDataResults: metrics({ incoming: 1, delivered: 1, success: 1, freshness: 60 }),
+        })
+      );
     const report = await runMocked();
     assert.equal(report.status, 'pass');
     // Longest chain: GetEventStream -> DescribeDeliveryStream -> DescribeDomain/ListObjects/GetMetricData = 3 delays;
@@ -152,7 +210,9 @@ describe('wiring orchestrator under faults', () => {
   });
 
   it('a named stream is described without waiting for Pinpoint', async () => {
-    m.pinpoint.on(GetEventStreamCommand).callsFake(() => later(600, { EventStream: eventStream() }));
+    m.pinpoint
+      .on(GetEventStreamCommand)
+      .callsFake(() => later(600, { EventStream: eventStream() }));
     const report = await runMocked(baseRequest({ firehoseStream: STREAM }));
     const firehose = report.hops.find((h) => h.id === 'firehose');
     assert.ok((firehose?.durationMs ?? 1e9) < 400, `firehose waited: ${firehose?.durationMs} ms`);
@@ -163,11 +223,18 @@ describe('wiring orchestrator under faults', () => {
     const report = await runMocked(baseRequest({ appIds: [APP_ID, second] }));
     assert.equal(m.firehose.commandCalls(DescribeDeliveryStreamCommand).length, 1);
     assert.equal(findCheck(report, 'event_stream.exists', second).status, 'pass');
-    assert.equal(findCheck(report, 'pinpoint_role.exists').evidence.applications?.toString(), [APP_ID, second].toString());
+    assert.equal(
+      findCheck(report, 'pinpoint_role.exists').evidence.applications?.toString(),
+      [APP_ID, second].toString()
+    );
   });
 
   it('no credentials: identity fails and everything else is skipped, not a wall of errors', async () => {
-    const err = sdkError('CredentialsProviderError', 'Could not load credentials from any providers', 0);
+    const err = sdkError(
+      'CredentialsProviderError',
+      'Could not load credentials from any providers',
+      0
+    );
     for (const mock of Object.values(m)) mock.rejects(err);
     const logger = capturingLogger();
     const report = await runMocked(baseRequest(), fakeCluster(), {}, logger);
@@ -177,7 +244,11 @@ describe('wiring orchestrator under faults', () => {
   });
 
   it('IAM simulation refused: hop 3 reads nothing else it may not, and says which permission is missing', async () => {
-    m.iam.on(SimulatePrincipalPolicyCommand).rejects(sdkError('AccessDenied', 'not authorized to perform iam:SimulatePrincipalPolicy', 403));
+    m.iam
+      .on(SimulatePrincipalPolicyCommand)
+      .rejects(
+        sdkError('AccessDenied', 'not authorized to perform iam:SimulatePrincipalPolicy', 403)
+      );
     m.iam.rejects(sdkError('AccessDenied', 'not authorized', 403));
     const report = await runMocked();
     const perms = findCheck(report, 'pinpoint_role.permissions');

@@ -49,12 +49,24 @@ export interface WiringOptions {
 type Hops = Record<HopId, HopBuilder>;
 
 /** Runs one hop's work; a bug in it becomes an `unknown` check and a log line, never a failed report. */
-async function guard<T>(hop: HopBuilder, logger: Logger, fallback: T, work: () => Promise<T>): Promise<T> {
+async function guard<T>(
+  hop: HopBuilder,
+  logger: Logger,
+  fallback: T,
+  work: () => Promise<T>
+): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    logger.error(`pinpoint wiring: hop ${hop.id} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
-    hop.add({ id: 'internal', title: 'Check', status: 'unknown', message: 'This hop could not be checked (internal error; see the server log).' });
+    logger.error(
+      `pinpoint wiring: hop ${hop.id} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`
+    );
+    hop.add({
+      id: 'internal',
+      title: 'Check',
+      status: 'unknown',
+      message: 'This hop could not be checked (internal error; see the server log).',
+    });
     return fallback;
   } finally {
     hop.close();
@@ -69,19 +81,35 @@ interface Described {
 function skipDownstream(hops: Hops, described: Described[], reason: string): void {
   for (const id of ['failed_records', 'delivery_access', 'delivery_metrics'] as const) {
     if (described.length === 0) hops[id].skip(reason);
-    for (const d of described) if (!d.info) hops[id].skip(`Firehose stream ${d.target.name} could not be checked (see the Firehose hop).`, d.target.name);
+    for (const d of described)
+      if (!d.info)
+        hops[id].skip(
+          `Firehose stream ${d.target.name} could not be checked (see the Firehose hop).`,
+          d.target.name
+        );
   }
 }
 
 async function runPipeline(ctx: HopContext, hops: Hops, logger: Logger): Promise<IdentityResult> {
   const clusterRoot: Promise<ClusterRoot | Error | undefined> = ctx.cluster
-    ? readClusterRoot(ctx.cluster, ctx.clusterTimeoutMs).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
+    ? readClusterRoot(ctx.cluster, ctx.clusterTimeoutMs).catch((e: unknown) =>
+        e instanceof Error ? e : new Error(String(e))
+      )
     : Promise.resolve(undefined);
-  const identity = guard(hops.identity, logger, { noCredentials: false }, () => checkIdentity(ctx, hops.identity));
-  const streams = guard<AppStream[]>(hops.event_stream, logger, [], () => checkEventStreams(ctx, hops.event_stream));
+  const identity = guard(hops.identity, logger, { noCredentials: false }, () =>
+    checkIdentity(ctx, hops.identity)
+  );
+  const streams = guard<AppStream[]>(hops.event_stream, logger, [], () =>
+    checkEventStreams(ctx, hops.event_stream)
+  );
   const roles = streams.then((s) =>
     guard(hops.pinpoint_role, logger, undefined, () =>
-      checkPinpointRoles(ctx, hops.pinpoint_role, s, identity.then((i) => i.identity))
+      checkPinpointRoles(
+        ctx,
+        hops.pinpoint_role,
+        s,
+        identity.then((i) => i.identity)
+      )
     )
   );
   // A named stream does not wait for Pinpoint: after its end of support that wait may be the longest one.
@@ -97,14 +125,21 @@ async function runPipeline(ctx: HopContext, hops: Hops, logger: Logger): Promise
             id: 'stream_named',
             title: 'Stream to check',
             status: 'unknown',
-            message: 'Pinpoint no longer answers, so the Firehose stream cannot be found from the event stream.',
-            remedy: { summary: 'Give the Firehose delivery stream name (firehoseStream, or --firehose-stream) to check it and the hops after it.' },
+            message:
+              'Pinpoint no longer answers, so the Firehose stream cannot be found from the event stream.',
+            remedy: {
+              summary:
+                'Give the Firehose delivery stream name (firehoseStream, or --firehose-stream) to check it and the hops after it.',
+            },
           });
         } else hops.firehose.skip('No event stream points at a Firehose delivery stream.');
         return [];
       }
       return Promise.all(
-        list.map(async (target) => ({ target, info: await checkFirehose(ctx, hops.firehose, target, streams, clusterRoot) }))
+        list.map(async (target) => ({
+          target,
+          info: await checkFirehose(ctx, hops.firehose, target, streams, clusterRoot),
+        }))
       );
     })
   );
@@ -150,7 +185,10 @@ export async function checkWiring(
     request,
     aws: (region) => deps.aws.forRegion(region ?? request.region, request.roleArn),
     cluster: deps.cluster,
-    call: { signal: deadline.signal, timeoutMs: Math.min(options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS, deadlineMs) },
+    call: {
+      signal: deadline.signal,
+      timeoutMs: Math.min(options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS, deadlineMs),
+    },
     clusterTimeoutMs: options.clusterTimeoutMs ?? 5_000,
     now: deps.now?.() ?? new Date(),
   };

@@ -9,8 +9,19 @@ import type { CallerIdentity } from '../../aws/sts';
 import { type HopContext, isAwsError, unknownFromError } from './context';
 import type { AppStream, Destination } from './event_stream';
 import type { HopBuilder } from './hop_builder';
-import { actionMatches, asList, servicePrincipalMatches, statementsOf, wildcardMatch } from './policy_eval';
-import { missingActions, permissionEvidence, type Requirement, rolePermissions } from './role_permissions';
+import {
+  actionMatches,
+  asList,
+  servicePrincipalMatches,
+  statementsOf,
+  wildcardMatch,
+} from './policy_eval';
+import {
+  missingActions,
+  permissionEvidence,
+  type Requirement,
+  rolePermissions,
+} from './role_permissions';
 
 const PINPOINT_SERVICE = 'pinpoint.amazonaws.com';
 
@@ -30,7 +41,9 @@ function trustPolicyFor(account: string, region: string, partition = 'aws'): str
         Action: 'sts:AssumeRole',
         Condition: {
           StringEquals: { 'aws:SourceAccount': account },
-          ArnLike: { 'aws:SourceArn': `arn:${partition}:mobiletargeting:${region}:${account}:apps/*` },
+          ArnLike: {
+            'aws:SourceArn': `arn:${partition}:mobiletargeting:${region}:${account}:apps/*`,
+          },
         },
       },
     ],
@@ -57,11 +70,15 @@ function conditionVerdict(
       const actual = context[contextKey];
       const like = op.endsWith('Like');
       if (!values.some((v) => (like ? wildcardMatch(v, actual) : v === actual))) {
-        return { result: 'mismatch', detail: `${key} must be ${values.join(' or ')}, Pinpoint sends ${actual}` };
+        return {
+          result: 'mismatch',
+          detail: `${key} must be ${values.join(' or ')}, Pinpoint sends ${actual}`,
+        };
       }
     }
   }
-  if (unknown.length > 0) return { result: 'unknown', detail: `cannot evaluate ${unknown.join(', ')}` };
+  if (unknown.length > 0)
+    return { result: 'unknown', detail: `cannot evaluate ${unknown.join(', ')}` };
   return { result: 'match', detail: 'conditions match' };
 }
 
@@ -72,7 +89,11 @@ function checkTrust(
   account: string,
   region: string
 ): void {
-  const base = { id: 'trust', title: 'Trusted by pinpoint.amazonaws.com', subject: roleNameOfArn(use.roleArn) };
+  const base = {
+    id: 'trust',
+    title: 'Trusted by pinpoint.amazonaws.com',
+    subject: roleNameOfArn(use.roleArn),
+  };
   const remedy = {
     summary: 'Let Pinpoint assume the role, limited to your account and its projects.',
     console: `IAM console → Roles → ${roleNameOfArn(use.roleArn)} → Trust relationships → Edit trust policy`,
@@ -108,7 +129,9 @@ function checkTrust(
       'aws:SourceArn': `arn:aws:mobiletargeting:${region}:${account}:apps/${appId}`,
     };
     const perStatement = trusting.map((s) =>
-      s.Condition ? conditionVerdict(s.Condition, context) : { result: 'open' as const, detail: 'no condition' }
+      s.Condition
+        ? conditionVerdict(s.Condition, context)
+        : { result: 'open' as const, detail: 'no condition' }
     );
     return { appId, perStatement };
   });
@@ -136,7 +159,10 @@ function checkTrust(
     return;
   }
   const unsure = verdicts.flatMap((v) => v.perStatement.filter((p) => p.result === 'unknown'));
-  if (unsure.length > 0 && !verdicts.every((v) => v.perStatement.some((p) => p.result === 'match'))) {
+  if (
+    unsure.length > 0 &&
+    !verdicts.every((v) => v.perStatement.some((p) => p.result === 'match'))
+  ) {
     hop.add({
       ...base,
       status: 'warn',
@@ -149,7 +175,8 @@ function checkTrust(
   hop.add({
     ...base,
     status: 'pass',
-    message: 'Pinpoint may assume the role, limited by aws:SourceAccount/aws:SourceArn to this account.',
+    message:
+      'Pinpoint may assume the role, limited by aws:SourceAccount/aws:SourceArn to this account.',
     evidence,
   });
 }
@@ -174,13 +201,17 @@ async function checkPermissions(ctx: HopContext, hop: HopBuilder, use: RoleUse):
   const report = await rolePermissions(ctx, use.roleArn, requirements);
   const evidence = permissionEvidence(report);
   if (report.method === 'none') {
-    hop.add(unknownFromError({ ...base, evidence }, report.error, `evaluate ${roleName}'s permissions`));
+    hop.add(
+      unknownFromError({ ...base, evidence }, report.error, `evaluate ${roleName}'s permissions`)
+    );
     return;
   }
   const { required, conditional } = missingActions(report);
   const policy = JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Action: requirements.map((r) => r.action), Resource: use.destination.arn }],
+    Statement: [
+      { Effect: 'Allow', Action: requirements.map((r) => r.action), Resource: use.destination.arn },
+    ],
   });
   const remedy = {
     summary: `Allow ${requirements.map((r) => r.action).join(' and ')} on ${use.destination.arn}.`,
@@ -239,14 +270,21 @@ async function checkRole(
         message: `The event stream's role ${use.roleArn} does not exist.`,
         evidence: { roleArn: use.roleArn, error: error.describe() },
         remedy: {
-          summary: 'Create the role (trusted by pinpoint.amazonaws.com) or point the event stream at an existing one.',
+          summary:
+            'Create the role (trusted by pinpoint.amazonaws.com) or point the event stream at an existing one.',
           cli: `aws iam create-role --role-name ${roleName} --assume-role-policy-document '${trustPolicyFor(account, ctx.request.region)}'`,
         },
       });
       hop.skip('The role does not exist.', roleName);
       return;
     }
-    hop.add(unknownFromError({ id: 'exists', title: 'Role exists', subject: roleName }, error, `read ${roleName}`));
+    hop.add(
+      unknownFromError(
+        { id: 'exists', title: 'Role exists', subject: roleName },
+        error,
+        `read ${roleName}`
+      )
+    );
     await checkPermissions(ctx, hop, use);
     return;
   }
@@ -270,7 +308,8 @@ export async function checkPinpointRoles(
 ): Promise<void> {
   const uses = new Map<string, RoleUse>();
   for (const s of streams) {
-    if (s.state !== 'ok' || !s.roleArn || !s.destination || s.destination.kind === 'other') continue;
+    if (s.state !== 'ok' || !s.roleArn || !s.destination || s.destination.kind === 'other')
+      continue;
     const key = `${s.roleArn}|${s.destination.arn}`;
     const use = uses.get(key) ?? { roleArn: s.roleArn, destination: s.destination, appIds: [] };
     use.appIds.push(s.appId);

@@ -129,7 +129,10 @@ export function principalMatches(
   );
 }
 
-export function servicePrincipalMatches(principal: Statement['Principal'], service: string): boolean {
+export function servicePrincipalMatches(
+  principal: Statement['Principal'],
+  service: string
+): boolean {
   if (principal === undefined) return false;
   if (principal === '*') return true;
   if (typeof principal === 'string') return false;

@@ -7,7 +7,13 @@ import { roleNameOfArn } from '../../../common/aws_validation';
 import type { Json } from '../../../common/validation';
 import type { EvaluationResult } from '../../aws/iam';
 import { type HopContext, isAwsError } from './context';
-import { type Decision, type NamedStatement, evaluate, labelStatements, PolicyParseError } from './policy_eval';
+import {
+  type Decision,
+  type NamedStatement,
+  evaluate,
+  labelStatements,
+  PolicyParseError,
+} from './policy_eval';
 
 export interface Requirement {
   action: string;
@@ -40,22 +46,29 @@ function fromSimulation(result: EvaluationResult): Decision {
   }
 }
 
-async function simulate(ctx: HopContext, roleArn: string, requirements: Requirement[]): Promise<PermissionResult[]> {
-  const byResource = new Map<string, string[]>();
-  for (const r of requirements) byResource.set(r.resource, [...(byResource.get(r.resource) ?? []), r.action]);
-  const iam = ctx.aws().iam;
-  const answers = await Promise.all(
-    [...byResource].map(([resource, actions]) =>
-      iam.simulatePrincipalPolicy({ policySourceArn: roleArn, actions, resources: [resource] }, ctx.call)
-    )
-  );
-  const results = answers.flat();
+/** One simulation per role: IAM evaluates every action against every resource and answers per pair. */
+async function simulate(
+  ctx: HopContext,
+  roleArn: string,
+  requirements: Requirement[]
+): Promise<PermissionResult[]> {
+  const actions = [...new Set(requirements.map((r) => r.action))];
+  const resources = [...new Set(requirements.map((r) => r.resource))];
+  const results = await ctx
+    .aws()
+    .iam.simulatePrincipalPolicy({ policySourceArn: roleArn, actions, resources }, ctx.call);
   return requirements.map((r) => {
-    const hit = results.find(
-      (e) =>
-        e.EvalActionName?.toLowerCase() === r.action.toLowerCase() &&
-        (e.EvalResourceName === r.resource || e.EvalResourceName === '*' || e.EvalResourceName === undefined)
-    );
+    const hit =
+      results.find(
+        (e) =>
+          e.EvalActionName?.toLowerCase() === r.action.toLowerCase() &&
+          e.EvalResourceName === r.resource
+      ) ??
+      results.find(
+        (e) =>
+          e.EvalActionName?.toLowerCase() === r.action.toLowerCase() &&
+          (e.EvalResourceName === '*' || e.EvalResourceName === undefined)
+      );
     return {
       ...r,
       decision: hit ? fromSimulation(hit) : 'unknown',

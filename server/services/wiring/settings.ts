@@ -1,5 +1,9 @@
 /** The wiring check's remembered inputs, as one saved object of the plugin's own type. */
-import { SETTINGS_SAVED_OBJECT_TYPE, WIRING_SETTINGS_ID, type WiringSettings } from '../../../common/wiring_types';
+import {
+  SETTINGS_SAVED_OBJECT_TYPE,
+  WIRING_SETTINGS_ID,
+  type WiringSettings,
+} from '../../../common/wiring_types';
 import { ForbiddenError } from '../../errors';
 import type { SavedObjectsClientContract } from '../../osd_port';
 
@@ -11,14 +15,18 @@ function statusOf(error: unknown): number | undefined {
 
 function forbidden(error: unknown, what: string): unknown {
   const status = statusOf(error);
-  return status === 401 || status === 403 ? new ForbiddenError(`${what}: the current user may not do this`) : error;
+  return status === 401 || status === 403
+    ? new ForbiddenError(`${what}: the current user may not do this`)
+    : error;
 }
 
 /** Only the known fields, so an object written by an older or newer plugin never leaks unknown keys. */
 function pick(attributes: Partial<WiringSettings>): WiringSettings {
   const settings: WiringSettings = {
     region: typeof attributes.region === 'string' ? attributes.region : '',
-    appIds: Array.isArray(attributes.appIds) ? attributes.appIds.filter((a) => typeof a === 'string') : [],
+    appIds: Array.isArray(attributes.appIds)
+      ? attributes.appIds.filter((a) => typeof a === 'string')
+      : [],
   };
   for (const key of ['firehoseStream', 'domain', 'roleArn'] as const) {
     const value = attributes[key];
@@ -28,9 +36,14 @@ function pick(attributes: Partial<WiringSettings>): WiringSettings {
 }
 
 /** The saved settings, or null when the page has never saved any in this tenant. */
-export async function readWiringSettings(client: SavedObjectsClientContract): Promise<WiringSettings | null> {
+export async function readWiringSettings(
+  client: SavedObjectsClientContract
+): Promise<WiringSettings | null> {
   try {
-    const saved = await client.get<Partial<WiringSettings>>(SETTINGS_SAVED_OBJECT_TYPE, WIRING_SETTINGS_ID);
+    const saved = await client.get<Partial<WiringSettings>>(
+      SETTINGS_SAVED_OBJECT_TYPE,
+      WIRING_SETTINGS_ID
+    );
     return pick(saved.attributes);
   } catch (error) {
     if (statusOf(error) === 404) return null;

@@ -38,7 +38,9 @@ export const FIREHOSE_CONSOLE = (name: string) =>
 /** The update-destination command for one setting of this stream's destination. */
 export function updateDestinationCli(info: StreamInfo, update: Record<string, unknown>): string {
   const flag =
-    info.destType === 'opensearch' ? '--amazonopensearchservice-destination-update' : '--elasticsearch-destination-update';
+    info.destType === 'opensearch'
+      ? '--amazonopensearchservice-destination-update'
+      : '--elasticsearch-destination-update';
   return (
     `aws firehose update-destination --region ${info.region} --delivery-stream-name ${info.name} ` +
     `--current-delivery-stream-version-id ${info.versionId} --destination-id ${info.destinationId} ${flag} '${JSON.stringify(update)}'`
@@ -89,4 +91,3 @@ export function toStreamInfo(d: DeliveryStreamDescription, region: string): Stre
     vpc: Boolean(desc.VpcConfigurationDescription),
   };
 }
-

@@ -91,13 +91,16 @@ function createPage(
   const virtualConsole = new VirtualConsole();
   virtualConsole.on('jsdomError', (error) => errors.push(`jsdom: ${error.message}`));
   virtualConsole.on('error', (...args: unknown[]) => errors.push(args.map(String).join(' ')));
-  const dom = new JSDOM('<!doctype html><html><head></head><body><div id="app-wrapper"></div></body></html>', {
-    url: `http://127.0.0.1:${port}/app/${pluginId}`,
-    runScripts: 'dangerously',
-    resources: 'usable',
-    pretendToBeVisual: true,
-    virtualConsole,
-  });
+  const dom = new JSDOM(
+    '<!doctype html><html><head></head><body><div id="app-wrapper"></div></body></html>',
+    {
+      url: `http://127.0.0.1:${port}/app/${pluginId}`,
+      runScripts: 'dangerously',
+      resources: 'usable',
+      pretendToBeVisual: true,
+      virtualConsole,
+    }
+  );
   const { window } = dom;
   exposeWindowGlobals(window);
   installSharedDeps(window);
@@ -109,7 +112,8 @@ function createPage(
     bundles: window.__osdBundles__ as OsdBundles,
     requests,
     errors,
-    loadPluginBundle: (id) => loadScript(window, `/${BUILD_NUM}/bundles/plugin/${id}/${id}.plugin.js`),
+    loadPluginBundle: (id) =>
+      loadScript(window, `/${BUILD_NUM}/bundles/plugin/${id}/${id}.plugin.js`),
     close: async () => {
       window.close();
       // jsdom keeps HTTP connections alive; close would otherwise wait for them.
@@ -145,7 +149,10 @@ function exposeWindowGlobals(window: DOMWindow): void {
   ]);
   for (const key of names) {
     if (key in g || key.startsWith('_')) continue;
-    Object.defineProperty(g, key, { configurable: true, get: () => window[key as keyof DOMWindow] });
+    Object.defineProperty(g, key, {
+      configurable: true,
+      get: () => window[key as keyof DOMWindow],
+    });
   }
 }
 
@@ -154,13 +161,39 @@ function exposeWindowGlobals(window: DOMWindow): void {
  * bundle resolves it inside the OSD repository); @elastic/datemath, its upstream, has the same API.
  */
 function aliasOsdDatemath(): void {
-  const loader = Module as unknown as { _resolveFilename(request: string, ...rest: unknown[]): string };
+  const loader = Module as unknown as {
+    _resolveFilename(request: string, ...rest: unknown[]): string;
+  };
   const resolve = loader._resolveFilename;
   if ((resolve as { osdDatemathAlias?: boolean }).osdDatemathAlias) return;
   const aliased = function (this: unknown, request: string, ...rest: unknown[]): string {
-    return resolve.call(this, request === '@opensearch/datemath' ? '@elastic/datemath' : request, ...rest);
+    return resolve.call(
+      this,
+      request === '@opensearch/datemath' ? '@elastic/datemath' : request,
+      ...rest
+    );
   };
   loader._resolveFilename = Object.assign(aliased, { osdDatemathAlias: true });
+}
+
+/**
+ * React's scheduler, loaded with react-dom, keeps a MessageChannel port open when one exists; a page ends with
+ * its tab, but a Node process with an open port never exits. Without MessageChannel it uses setTimeout.
+ */
+function withoutMessageChannel<T>(load: () => T): T {
+  const g = globalThis as Record<string, unknown>;
+  const saved = Object.getOwnPropertyDescriptor(g, 'MessageChannel');
+  Object.defineProperty(g, 'MessageChannel', {
+    configurable: true,
+    writable: true,
+    value: undefined,
+  });
+  try {
+    return load();
+  } finally {
+    if (saved) Object.defineProperty(g, 'MessageChannel', saved);
+    else delete g.MessageChannel;
+  }
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the shared deps are loaded after the DOM exists */
@@ -168,7 +201,7 @@ function installSharedDeps(window: DOMWindow): void {
   aliasOsdDatemath();
   const provided: Record<string, () => unknown> = {
     React: () => require('react'),
-    ReactDom: () => require('react-dom'),
+    ReactDom: () => withoutMessageChannel(() => require('react-dom')),
     ReactDomServer: () => require('react-dom/server'),
     ReactRouter: () => require('react-router'),
     ReactRouterDom: () => require('react-router-dom'),
@@ -193,11 +226,22 @@ function installSharedDeps(window: DOMWindow): void {
     Object.defineProperty(deps, key, { enumerable: true, get: load });
   }
   // Keys a 2.19 page has but this host does not provide (not installed here): fail loudly if the bundle uses one.
-  for (const key of ['ElasticCharts', 'StyledComponents', 'Jquery', 'OsdI18n', 'OsdI18nReact', 'OsdMonaco', 'MonacoBarePluginApi', 'ElasticNumeral']) {
+  for (const key of [
+    'ElasticCharts',
+    'StyledComponents',
+    'Jquery',
+    'OsdI18n',
+    'OsdI18nReact',
+    'OsdMonaco',
+    'MonacoBarePluginApi',
+    'ElasticNumeral',
+  ]) {
     Object.defineProperty(deps, key, {
       enumerable: true,
       get: () => {
-        throw new Error(`__osdSharedDeps__.${key} is used by the bundle but not provided by the conformance host; add it in test/conformance/support/osd_page.ts`);
+        throw new Error(
+          `__osdSharedDeps__.${key} is used by the bundle but not provided by the conformance host; add it in test/conformance/support/osd_page.ts`
+        );
       },
     });
   }

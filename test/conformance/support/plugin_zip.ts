@@ -63,7 +63,8 @@ export function unpackLikeOsd(): UnpackedPlugin {
       id: manifest.id,
       stripPrefix: match[1],
       opensearchDashboardsVersion:
-        typeof manifest.opensearchDashboardsVersion === 'string' && manifest.opensearchDashboardsVersion
+        typeof manifest.opensearchDashboardsVersion === 'string' &&
+        manifest.opensearchDashboardsVersion
           ? manifest.opensearchDashboardsVersion
           : manifest.version,
     });

@@ -2,7 +2,10 @@
 import Module from 'node:module';
 import { JSDOM } from 'jsdom';
 
-const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: 'http://localhost/', pretendToBeVisual: true });
+const dom = new JSDOM('<!doctype html><html><body></body></html>', {
+  url: 'http://localhost/',
+  pretendToBeVisual: true,
+});
 const win = dom.window as unknown as Record<string, unknown>;
 const g = globalThis as Record<string, unknown>;
 for (const key of Object.getOwnPropertyNames(win)) {
@@ -11,15 +14,27 @@ for (const key of Object.getOwnPropertyNames(win)) {
 }
 g.window = dom.window;
 g.document = dom.window.document;
-win.matchMedia ??= () => ({ matches: false, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {} });
+win.matchMedia ??= () => ({
+  matches: false,
+  addListener() {},
+  removeListener() {},
+  addEventListener() {},
+  removeEventListener() {},
+});
 g.matchMedia = win.matchMedia;
 
 /**
  * OUI 1.19 imports OSD's in-tree @opensearch/datemath, which is not on npm; @elastic/datemath, its upstream,
  * has the same API (test/conformance/support/osd_page.ts does the same).
  */
-const loader = Module as unknown as { _resolveFilename(request: string, ...rest: unknown[]): string };
+const loader = Module as unknown as {
+  _resolveFilename(request: string, ...rest: unknown[]): string;
+};
 const resolveFilename = loader._resolveFilename;
 loader._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]): string {
-  return resolveFilename.call(this, request === '@opensearch/datemath' ? '@elastic/datemath' : request, ...rest);
+  return resolveFilename.call(
+    this,
+    request === '@opensearch/datemath' ? '@elastic/datemath' : request,
+    ...rest
+  );
 };

@@ -7,8 +7,14 @@ import './dom_env';
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import React from 'react';
-import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
-import { HOP_IDS, HOP_TITLES, type WiringReport, type WiringRequest, type WiringSettings } from '../../../../common/wiring_types';
+import { cleanup, configure, fireEvent, render, waitFor } from '@testing-library/react';
+import {
+  HOP_IDS,
+  HOP_TITLES,
+  type WiringReport,
+  type WiringRequest,
+  type WiringSettings,
+} from '../../../../common/wiring_types';
 import type { WiringApi } from '../../../api/wiring';
 import type { HttpSetup } from '../../../osd_port';
 import { PipelineSection } from '../index';
@@ -32,14 +38,36 @@ function report(): WiringReport {
       finished: true,
       checks: [
         id === 'firehose'
-          ? { id: 'firehose.index_name', hop: id, title: 'Index names covered by the template', subject: 'ps', status: 'fail', message: 'Firehose writes to events-2026-11-25.', evidence: { indexName: 'events' }, remedy: { summary: 'Set IndexName to pinpoint.', cli: 'aws firehose update-destination --delivery-stream-name ps' } }
-          : { id: `${id}.ok`, hop: id, title: `${HOP_TITLES[id]} ok`, status: 'pass', message: 'fine', evidence: {} },
+          ? {
+              id: 'firehose.index_name',
+              hop: id,
+              title: 'Index names covered by the template',
+              subject: 'ps',
+              status: 'fail',
+              message: 'Firehose writes to events-2026-11-25.',
+              evidence: { indexName: 'events' },
+              remedy: {
+                summary: 'Set IndexName to pinpoint.',
+                cli: 'aws firehose update-destination --delivery-stream-name ps',
+              },
+            }
+          : {
+              id: `${id}.ok`,
+              hop: id,
+              title: `${HOP_TITLES[id]} ok`,
+              status: 'pass',
+              message: 'fine',
+              evidence: {},
+            },
       ],
     })),
   };
 }
 
-function fakeApi(saved: WiringSettings | null, check: (r: WiringRequest) => Promise<WiringReport> = async () => report()) {
+function fakeApi(
+  saved: WiringSettings | null,
+  check: (r: WiringRequest) => Promise<WiringReport> = async () => report()
+) {
   const calls = { check: [] as WiringRequest[], save: [] as WiringSettings[] };
   const api: WiringApi = {
     loadSettings: async () => saved,
@@ -50,6 +78,8 @@ function fakeApi(saved: WiringSettings | null, check: (r: WiringRequest) => Prom
 }
 
 const http = {} as HttpSetup;
+// EUI and OSD tag elements with data-test-subj.
+configure({ testIdAttribute: 'data-test-subj' });
 
 describe('Pipeline section', () => {
   afterEach(cleanup);
@@ -57,7 +87,9 @@ describe('Pipeline section', () => {
   it('opens with the remembered inputs, checks and remembers them, and draws the hops left to right', async () => {
     const { api, calls } = fakeApi({ region: 'eu-west-1', appIds: [APP] });
     const view = render(<PipelineSection http={http} api={api} />);
-    const region = (await waitFor(() => view.getByTestId('pinpointWiringRegion'))) as HTMLInputElement;
+    const region = (await waitFor(() =>
+      view.getByTestId('pinpointWiringRegion')
+    )) as HTMLInputElement;
     assert.equal(region.value, 'eu-west-1');
     assert.ok(view.getByText(APP));
     fireEvent.click(view.getByTestId('pinpointWiringRun'));
@@ -71,13 +103,18 @@ describe('Pipeline section', () => {
     assert.ok(view.getByText('Firehose writes to events-2026-11-25.'));
     assert.ok(view.getByText('events'));
     assert.ok(view.getByText('Set IndexName to pinpoint.'));
-    assert.ok(view.getByText('aws firehose update-destination --delivery-stream-name ps'));
+    assert.match(
+      view.getByTestId('pinpointWiringRemedy').textContent ?? '',
+      /aws firehose update-destination --delivery-stream-name ps/
+    );
   });
 
   it('refuses to send an invalid form, and says why beside the field', async () => {
     const { api, calls } = fakeApi(null);
     const view = render(<PipelineSection http={http} api={api} />);
-    const region = (await waitFor(() => view.getByTestId('pinpointWiringRegion'))) as HTMLInputElement;
+    const region = (await waitFor(() =>
+      view.getByTestId('pinpointWiringRegion')
+    )) as HTMLInputElement;
     fireEvent.change(region, { target: { value: 'Ireland' } });
     fireEvent.click(view.getByTestId('pinpointWiringRun'));
     await waitFor(() => view.getByText(/not an AWS region code/));
@@ -86,7 +123,9 @@ describe('Pipeline section', () => {
   });
 
   it("shows the server's reason when the check is refused", async () => {
-    const refused = Object.assign(new Error('Bad Request'), { body: { statusCode: 400, message: 'wiring check: region "x" is not an AWS region code' } });
+    const refused = Object.assign(new Error('Bad Request'), {
+      body: { statusCode: 400, message: 'wiring check: region "x" is not an AWS region code' },
+    });
     const { api } = fakeApi({ region: 'eu-west-1', appIds: [APP] }, async () => {
       throw refused;
     });

@@ -31,7 +31,13 @@ function FailedGroups({ groups }: { groups: Group[] }): React.ReactElement {
             </p>
             {g.fix ? <p>{g.fix}</p> : null}
           </EuiText>
-          <EuiCodeBlock language="json" fontSize="s" paddingSize="s" overflowHeight={160} isCopyable>
+          <EuiCodeBlock
+            language="json"
+            fontSize="s"
+            paddingSize="s"
+            overflowHeight={160}
+            isCopyable
+          >
             {JSON.stringify(g.sampleDocument, null, 2)}
           </EuiCodeBlock>
         </div>
@@ -41,7 +47,11 @@ function FailedGroups({ groups }: { groups: Group[] }): React.ReactElement {
 }
 
 /** The values read from AWS and the cluster: plain values as a list, structures as JSON. */
-export function EvidenceView({ evidence }: { evidence: Record<string, Json> }): React.ReactElement | null {
+export function EvidenceView({
+  evidence,
+}: {
+  evidence: Record<string, Json>;
+}): React.ReactElement | null {
   const entries = Object.entries(evidence);
   if (entries.length === 0) return null;
   const plain = entries.filter(([key, v]) => scalar(v) && key !== 'groups');
@@ -61,7 +71,9 @@ export function EvidenceView({ evidence }: { evidence: Record<string, Json> }): 
           {`${key}: ${JSON.stringify(value, null, 2)}`}
         </EuiCodeBlock>
       ))}
-      {Array.isArray(groups) && groups.length > 0 ? <FailedGroups groups={groups as Group[]} /> : null}
+      {Array.isArray(groups) && groups.length > 0 ? (
+        <FailedGroups groups={groups as Group[]} />
+      ) : null}
     </div>
   );
 }

@@ -6,15 +6,27 @@ import { CheckItem } from './check_item';
 
 function bySubject(checks: WiringCheck[]): Array<[string | undefined, WiringCheck[]]> {
   const groups = new Map<string | undefined, WiringCheck[]>();
-  for (const check of checks) groups.set(check.subject, [...(groups.get(check.subject) ?? []), check]);
+  for (const check of checks)
+    groups.set(check.subject, [...(groups.get(check.subject) ?? []), check]);
   return [...groups];
 }
 
 /** One hop of the pipeline with its checks, grouped by application or stream when it covers several. */
-export function HopCard({ hop, position }: { hop: WiringHop; position: number }): React.ReactElement {
+export function HopCard({
+  hop,
+  position,
+}: {
+  hop: WiringHop;
+  position: number;
+}): React.ReactElement {
   const groups = bySubject(hop.checks);
   return (
-    <EuiPanel paddingSize="s" data-test-subj="pinpointWiringHop" data-hop={hop.id} data-status={hop.status}>
+    <EuiPanel
+      paddingSize="s"
+      data-test-subj="pinpointWiringHop"
+      data-hop={hop.id}
+      data-status={hop.status}
+    >
       <EuiTitle size="xxs">
         <h4>
           {position}. {hop.title}

@@ -16,7 +16,8 @@ export interface PipelineSectionProps {
 
 function Summary({ report }: { report: WiringReport }): React.ReactElement {
   const { counts } = report;
-  const color = report.status === 'fail' ? 'danger' : report.status === 'pass' ? 'success' : 'warning';
+  const color =
+    report.status === 'fail' ? 'danger' : report.status === 'pass' ? 'success' : 'warning';
   const title =
     report.status === 'fail'
       ? `${counts.fail} check${counts.fail === 1 ? '' : 's'} failed`
@@ -24,11 +25,19 @@ function Summary({ report }: { report: WiringReport }): React.ReactElement {
         ? 'The pipeline is wired correctly'
         : 'Wired, with things to look at';
   return (
-    <EuiCallOut title={title} color={color} size="s" data-test-subj="pinpointWiringSummary" data-status={report.status}>
+    <EuiCallOut
+      title={title}
+      color={color}
+      size="s"
+      data-test-subj="pinpointWiringSummary"
+      data-status={report.status}
+    >
       <p>
-        {counts.pass} passed, {counts.warn} warnings, {counts.fail} failed, {counts.unknown} unknown, {counts.skipped} skipped, in{' '}
-        {(report.durationMs / 1000).toFixed(1)} s.
-        {report.complete ? '' : ` Stopped at the ${report.deadlineMs / 1000} s limit: unfinished hops say so.`}
+        {counts.pass} passed, {counts.warn} warnings, {counts.fail} failed, {counts.unknown}{' '}
+        unknown, {counts.skipped} skipped, in {(report.durationMs / 1000).toFixed(1)} s.
+        {report.complete
+          ? ''
+          : ` Stopped at the ${report.deadlineMs / 1000} s limit: unfinished hops say so.`}
       </p>
     </EuiCallOut>
   );
@@ -49,8 +58,8 @@ export function PipelineSection({ http, api }: PipelineSectionProps): React.Reac
       </EuiTitle>
       <EuiText size="s" color="subdued">
         <p>
-          Pinpoint event stream → Kinesis Data Firehose → this OpenSearch domain, checked hop by hop with the Dashboards
-          server’s AWS credentials.
+          Pinpoint event stream → Kinesis Data Firehose → this OpenSearch domain, checked hop by hop
+          with the Dashboards server’s AWS credentials.
         </p>
       </EuiText>
       <EuiSpacer size="m" />
@@ -68,7 +77,11 @@ export function PipelineSection({ http, api }: PipelineSectionProps): React.Reac
       )}
       <EuiSpacer size="m" />
       {view.phase === 'error' ? (
-        <EuiCallOut color="danger" title="The check could not run" data-test-subj="pinpointWiringError">
+        <EuiCallOut
+          color="danger"
+          title="The check could not run"
+          data-test-subj="pinpointWiringError"
+        >
           <p>{view.message}</p>
         </EuiCallOut>
       ) : null}

@@ -46,7 +46,12 @@ export function WiringForm({ initial, running, onSubmit }: WiringFormProps): Rea
     <EuiForm component="form" onSubmit={submit} data-test-subj="pinpointWiringForm">
       <EuiFlexGroup gutterSize="m" wrap>
         <EuiFlexItem grow={false} style={{ minWidth: 180 }}>
-          <EuiFormRow label="AWS region" isInvalid={!!shown.region} error={shown.region} helpText="e.g. us-east-1">
+          <EuiFormRow
+            label="AWS region"
+            isInvalid={!!shown.region}
+            error={shown.region}
+            helpText="e.g. us-east-1"
+          >
             <EuiFieldText
               value={form.region}
               isInvalid={!!shown.region}
@@ -84,23 +89,51 @@ export function WiringForm({ initial, running, onSubmit }: WiringFormProps): Rea
               error={shown.firehoseStream}
               helpText="Default: the event stream's destination. Needed once Pinpoint no longer answers."
             >
-              <EuiFieldText value={form.firehoseStream} onChange={(e) => set({ firehoseStream: e.target.value })} data-test-subj="pinpointWiringStream" />
+              <EuiFieldText
+                value={form.firehoseStream}
+                onChange={(e) => set({ firehoseStream: e.target.value })}
+                data-test-subj="pinpointWiringStream"
+              />
             </EuiFormRow>
           </EuiFlexItem>
           <EuiFlexItem style={{ minWidth: 220 }}>
-            <EuiFormRow label="OpenSearch domain" isInvalid={!!shown.domain} error={shown.domain} helpText="Default: the stream's destination.">
-              <EuiFieldText value={form.domain} onChange={(e) => set({ domain: e.target.value })} data-test-subj="pinpointWiringDomain" />
+            <EuiFormRow
+              label="OpenSearch domain"
+              isInvalid={!!shown.domain}
+              error={shown.domain}
+              helpText="Default: the stream's destination."
+            >
+              <EuiFieldText
+                value={form.domain}
+                onChange={(e) => set({ domain: e.target.value })}
+                data-test-subj="pinpointWiringDomain"
+              />
             </EuiFormRow>
           </EuiFlexItem>
           <EuiFlexItem style={{ minWidth: 260 }}>
-            <EuiFormRow label="Role to assume" isInvalid={!!shown.roleArn} error={shown.roleArn} helpText="Optional: the server assumes it for the AWS calls.">
-              <EuiFieldText value={form.roleArn} onChange={(e) => set({ roleArn: e.target.value })} data-test-subj="pinpointWiringRole" />
+            <EuiFormRow
+              label="Role to assume"
+              isInvalid={!!shown.roleArn}
+              error={shown.roleArn}
+              helpText="Optional: the server assumes it for the AWS calls."
+            >
+              <EuiFieldText
+                value={form.roleArn}
+                onChange={(e) => set({ roleArn: e.target.value })}
+                data-test-subj="pinpointWiringRole"
+              />
             </EuiFormRow>
           </EuiFlexItem>
         </EuiFlexGroup>
       </EuiAccordion>
       <EuiSpacer size="m" />
-      <EuiButton type="submit" fill isLoading={running} iconType="inspect" data-test-subj="pinpointWiringRun">
+      <EuiButton
+        type="submit"
+        fill
+        isLoading={running}
+        iconType="inspect"
+        data-test-subj="pinpointWiringRun"
+      >
         {running ? 'Checking…' : 'Check the wiring'}
       </EuiButton>
     </EuiForm>

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WiringReport } from '../../../../common/wiring_types';
 import type { WiringApi } from '../../../api/wiring';
 import { requestFromForm, type WiringFormState } from '../utils/form';
-import { errorMessage, isAbort } from './error_message';
+import { errorMessage, isAbort } from '../utils/errors';
 
 export type CheckView =
   | { phase: 'idle' }
@@ -14,7 +14,10 @@ export type CheckView =
   | { phase: 'done'; report: WiringReport; saveError?: string }
   | { phase: 'error'; message: string };
 
-export function useWiringCheck(api: WiringApi): { view: CheckView; run(form: WiringFormState): void } {
+export function useWiringCheck(api: WiringApi): {
+  view: CheckView;
+  run(form: WiringFormState): void;
+} {
   const [view, setView] = useState<CheckView>({ phase: 'idle' });
   const controller = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => controller.current?.abort(), []);
@@ -34,10 +37,12 @@ export function useWiringCheck(api: WiringApi): { view: CheckView; run(form: Wir
         .check(request, own.signal)
         .then(async (report) => {
           const saveError = await saved;
-          if (!own.signal.aborted) setView({ phase: 'done', report, ...(saveError ? { saveError } : {}) });
+          if (!own.signal.aborted)
+            setView({ phase: 'done', report, ...(saveError ? { saveError } : {}) });
         })
         .catch((error: unknown) => {
-          if (!isAbort(error) && !own.signal.aborted) setView({ phase: 'error', message: errorMessage(error) });
+          if (!isAbort(error) && !own.signal.aborted)
+            setView({ phase: 'error', message: errorMessage(error) });
         });
     },
     [api]

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { WiringApi } from '../../../api/wiring';
 import { EMPTY_FORM, formFromSettings, type WiringFormState } from '../utils/form';
-import { errorMessage } from './error_message';
+import { errorMessage } from '../utils/errors';
 
 export type SettingsView =
   | { phase: 'loading' }
@@ -17,10 +17,12 @@ export function useWiringSettings(api: WiringApi): SettingsView {
     api
       .loadSettings(controller.signal)
       .then((settings) => {
-        if (!controller.signal.aborted) setView({ phase: 'ready', form: formFromSettings(settings), saved: settings !== null });
+        if (!controller.signal.aborted)
+          setView({ phase: 'ready', form: formFromSettings(settings), saved: settings !== null });
       })
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) setView({ phase: 'error', form: EMPTY_FORM, message: errorMessage(error) });
+        if (!controller.signal.aborted)
+          setView({ phase: 'error', form: EMPTY_FORM, message: errorMessage(error) });
       });
     return () => controller.abort();
   }, [api]);

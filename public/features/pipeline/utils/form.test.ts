@@ -6,7 +6,13 @@ const APP = '0123456789abcdef0123456789abcdef';
 
 describe('pipeline form', () => {
   it('flags each field with the same reason the server would give', () => {
-    const errors = validateForm({ region: 'Ireland', appIds: ['xyz'], firehoseStream: 'a b', domain: 'Dom', roleArn: 'admin' });
+    const errors = validateForm({
+      region: 'Ireland',
+      appIds: ['xyz'],
+      firehoseStream: 'a b',
+      domain: 'Dom',
+      roleArn: 'admin',
+    });
     assert.match(errors.region ?? '', /not an AWS region code/);
     assert.match(errors.appIds ?? '', /32 lowercase hexadecimal/);
     assert.match(errors.firehoseStream ?? '', /1-64 letters/);
@@ -17,13 +23,26 @@ describe('pipeline form', () => {
   it('needs an application id or a stream, and nothing else', () => {
     assert.match(validateForm({ ...EMPTY_FORM, region: 'eu-west-1' }).appIds ?? '', /at least one/);
     assert.deepEqual(validateForm({ ...EMPTY_FORM, region: 'eu-west-1', appIds: [APP] }), {});
-    assert.deepEqual(validateForm({ ...EMPTY_FORM, region: 'eu-west-1', firehoseStream: 'ps' }), {});
+    assert.deepEqual(
+      validateForm({ ...EMPTY_FORM, region: 'eu-west-1', firehoseStream: 'ps' }),
+      {}
+    );
   });
 
   it('round-trips saved settings, sending only what was filled in', () => {
     const form = formFromSettings({ region: 'eu-west-1', appIds: [APP], domain: 'pinpoint' });
-    assert.deepEqual(form, { region: 'eu-west-1', appIds: [APP], firehoseStream: '', domain: 'pinpoint', roleArn: '' });
-    assert.deepEqual(requestFromForm({ ...form, region: ' eu-west-1 ' }), { region: 'eu-west-1', appIds: [APP], domain: 'pinpoint' });
+    assert.deepEqual(form, {
+      region: 'eu-west-1',
+      appIds: [APP],
+      firehoseStream: '',
+      domain: 'pinpoint',
+      roleArn: '',
+    });
+    assert.deepEqual(requestFromForm({ ...form, region: ' eu-west-1 ' }), {
+      region: 'eu-west-1',
+      appIds: [APP],
+      domain: 'pinpoint',
+    });
     assert.deepEqual(formFromSettings(null), EMPTY_FORM);
   });
 });

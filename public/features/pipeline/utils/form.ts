@@ -22,7 +22,13 @@ export interface WiringFormState {
 
 export type FormErrors = Partial<Record<keyof WiringFormState, string>>;
 
-export const EMPTY_FORM: WiringFormState = { region: '', appIds: [], firehoseStream: '', domain: '', roleArn: '' };
+export const EMPTY_FORM: WiringFormState = {
+  region: '',
+  appIds: [],
+  firehoseStream: '',
+  domain: '',
+  roleArn: '',
+};
 
 export function formFromSettings(settings: WiringSettings | null): WiringFormState {
   if (!settings) return EMPTY_FORM;
@@ -59,7 +65,9 @@ export function validateForm(state: WiringFormState): FormErrors {
   if (state.appIds.length === 0 && state.firehoseStream.trim() === '') {
     errors.appIds = 'Enter at least one Pinpoint application id, or the Firehose stream name.';
   }
-  const stream = state.firehoseStream.trim() && reason(() => parseFirehoseStream(state.firehoseStream, 'Firehose stream'));
+  const stream =
+    state.firehoseStream.trim() &&
+    reason(() => parseFirehoseStream(state.firehoseStream, 'Firehose stream'));
   if (stream) errors.firehoseStream = stream;
   const domain = state.domain.trim() && reason(() => parseDomain(state.domain, 'Domain'));
   if (domain) errors.domain = domain;
@@ -69,7 +77,10 @@ export function validateForm(state: WiringFormState): FormErrors {
 }
 
 export function requestFromForm(state: WiringFormState): WiringRequest {
-  const request: WiringRequest = { region: state.region.trim(), appIds: state.appIds.map((a) => a.trim()) };
+  const request: WiringRequest = {
+    region: state.region.trim(),
+    appIds: state.appIds.map((a) => a.trim()),
+  };
   if (state.firehoseStream.trim()) request.firehoseStream = state.firehoseStream.trim();
   if (state.domain.trim()) request.domain = state.domain.trim();
   if (state.roleArn.trim()) request.roleArn = state.roleArn.trim();

@@ -7,7 +7,7 @@ import '../../pipeline/__tests__/dom_env';
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import React from 'react';
-import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, waitFor } from '@testing-library/react';
 import type { RepairJob } from '../../../../common/repair';
 import type { RepairApi } from '../../../api/repair';
 import { RepairIndexButton } from '../index';
@@ -51,6 +51,8 @@ function fakeApi(progress: Array<RepairJob | Error>, start: () => Promise<Repair
   };
   return { api, calls };
 }
+
+configure({ testIdAttribute: 'data-test-subj' });
 
 describe('RepairIndexButton', () => {
   afterEach(cleanup);
