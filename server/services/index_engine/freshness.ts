@@ -5,7 +5,7 @@
  */
 import type { OpenSearchClient } from '../../osd_port';
 import { TIME_FIELD } from '../../../common/constants';
-import type { ScannedIndex } from './index_scan';
+import type { IndexSettings } from './index_scan';
 
 export interface Freshness {
   /** Epoch ms of the latest arrival_timestamp, or null when those indices hold no events. */
@@ -20,7 +20,7 @@ interface MaxResponse {
   aggregations?: { latest?: { value: number | null } };
 }
 
-export async function latestArrival(client: OpenSearchClient, indices: readonly ScannedIndex[]): Promise<Freshness> {
+export async function latestArrival(client: OpenSearchClient, indices: readonly IndexSettings[]): Promise<Freshness> {
   const newest = [...indices].sort((a, b) => b.creationDate - a.creationDate || b.name.localeCompare(a.name)).slice(0, NEWEST);
   if (newest.length === 0) return { latest: null, searched: [] };
   const searched = newest.map((ix) => ix.name);

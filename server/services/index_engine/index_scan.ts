@@ -33,59 +33,106 @@ export interface IndexScan {
 }
 
 type MappingResponse = Record<string, { mappings?: unknown }>;
-type SettingsResponse = Record<string, { settings?: Record<string, string>; defaults?: Record<string, string> }>;
+type SettingsResponse = Record<string, { settings?: Record<string, string> }>;
 
 const LIMIT = 'index.mapping.total_fields.limit';
 const CREATED = 'index.creation_date';
 
-export async function scanIndices(client: OpenSearchClient, pattern: string): Promise<IndexScan> {
-  const target = encodeURIComponent(pattern);
-  const [mapping, settings] = await Promise.all([
+/** What the settings say about each index: when it was made and its field limit. */
+export interface IndexSettings {
+  name: string;
+  creationDate: number;
+  fieldLimit: number;
+}
+
+/**
+ * Two settings of every index of the pattern. Without include_defaults (which costs more than the rest of the
+ * report on 1,000 indices): an index that does not set the limit has OpenSearch's default.
+ */
+export async function readIndexSettings(client: OpenSearchClient, pattern: string): Promise<IndexSettings[]> {
+  const { body } = await client.transport.request<SettingsResponse>({
+    method: 'GET',
+    path: `/${encodeURIComponent(pattern)}/_settings/${LIMIT},${CREATED}`,
+    querystring: { flat_settings: true, allow_no_indices: true, expand_wildcards: 'open' },
+  });
+  return Object.entries(body ?? {}).map(([name, s]) => ({
+    name,
+    creationDate: Number(s?.settings?.[CREATED] ?? 0),
+    fieldLimit: s?.settings?.[LIMIT] !== undefined ? Number(s.settings[LIMIT]) : DEFAULT_FIELD_LIMIT,
+  }));
+}
+
+interface MappingSummary {
+  types: Map<string, string>;
+  fieldCount: number;
+  dateFields: Record<string, string>;
+  fromOurTemplate: boolean;
+}
+
+function summarise(body: ReturnType<typeof unwrapTypeName>): MappingSummary {
+  const { types, fieldCount } = walkMapping(body);
+  const dateFields: Record<string, string> = {};
+  for (const field of EVENT_DATE_FIELDS) {
+    const type = types.get(field);
+    if (type !== undefined) dateFields[field] = type;
+  }
+  const fromOurTemplate = (body._meta as { managed_by?: string } | undefined)?.managed_by === TEMPLATE_MANAGED_BY;
+  return { types, fieldCount, dateFields, fromOurTemplate };
+}
+
+export async function scanIndices(
+  client: OpenSearchClient,
+  pattern: string,
+  settings: Promise<IndexSettings[]> = readIndexSettings(client, pattern)
+): Promise<IndexScan> {
+  const [mapping, settingsList] = await Promise.all([
     client.transport.request<MappingResponse>({
       method: 'GET',
-      path: `/${target}/_mapping`,
+      path: `/${encodeURIComponent(pattern)}/_mapping`,
       querystring: { allow_no_indices: true, expand_wildcards: 'open' },
     }),
-    client.transport.request<SettingsResponse>({
-      method: 'GET',
-      path: `/${target}/_settings/${LIMIT},${CREATED}`,
-      querystring: { include_defaults: true, flat_settings: true, allow_no_indices: true, expand_wildcards: 'open' },
-    }),
+    settings,
   ]);
+  const settingsByName = new Map(settingsList.map((s) => [s.name, s]));
 
+  // Daily indices made by one template mostly share one mapping: walk each distinct mapping once.
+  const groups = new Map<string, { summary: MappingSummary; indices: string[] }>();
   const indices: ScannedIndex[] = [];
-  const typesByField = new Map<string, Map<string, string[]>>();
   for (const name of Object.keys(mapping.body ?? {}).sort()) {
     const body = unwrapTypeName(mapping.body[name]?.mappings);
-    const { types, fieldCount } = walkMapping(body);
-    const s = settings.body?.[name];
-    const limitText = s?.settings?.[LIMIT] ?? s?.defaults?.[LIMIT];
-    const dateFields: Record<string, string> = {};
-    for (const field of EVENT_DATE_FIELDS) {
-      const type = types.get(field);
-      if (type !== undefined) dateFields[field] = type;
-    }
-    for (const [field, type] of types) {
+    const key = JSON.stringify(body);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { summary: summarise(body), indices: [] }));
+    group.indices.push(name);
+    const s = settingsByName.get(name);
+    indices.push({
+      name,
+      creationDate: s?.creationDate ?? 0,
+      fieldCount: group.summary.fieldCount,
+      fieldLimit: s?.fieldLimit ?? DEFAULT_FIELD_LIMIT,
+      dateFields: group.summary.dateFields,
+      fromOurTemplate: group.summary.fromOurTemplate,
+    });
+  }
+
+  const typesByField = new Map<string, Map<string, string[]>>();
+  for (const { summary, indices: names } of groups.values()) {
+    for (const [field, type] of summary.types) {
       let byType = typesByField.get(field);
       if (!byType) typesByField.set(field, (byType = new Map()));
       const list = byType.get(type);
-      if (list) list.push(name);
-      else byType.set(type, [name]);
+      if (list) list.push(...names);
+      else byType.set(type, [...names]);
     }
-    indices.push({
-      name,
-      creationDate: Number(s?.settings?.[CREATED] ?? 0),
-      fieldCount,
-      fieldLimit: limitText !== undefined ? Number(limitText) : DEFAULT_FIELD_LIMIT,
-      dateFields,
-      fromOurTemplate: (body._meta as { managed_by?: string } | undefined)?.managed_by === TEMPLATE_MANAGED_BY,
-    });
   }
   const conflicts = new Map<string, Map<string, string[]>>();
   const fieldTypes = new Map<string, Set<string>>();
   for (const [field, byType] of typesByField) {
     fieldTypes.set(field, new Set(byType.keys()));
-    if (byType.size > 1) conflicts.set(field, byType);
+    if (byType.size > 1) {
+      for (const list of byType.values()) list.sort();
+      conflicts.set(field, byType);
+    }
   }
   return { pattern, indices, conflicts, fieldTypes };
 }

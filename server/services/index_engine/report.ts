@@ -14,7 +14,7 @@ import { indexPatternFindings } from './findings_index_pattern';
 import { effectiveFinding, overlappingFinding, templateFinding } from './findings_template';
 import { latestArrival } from './freshness';
 import { readIndexPatternState } from './index_pattern_state';
-import { scanIndices } from './index_scan';
+import { readIndexSettings, scanIndices } from './index_scan';
 import { simulateIndex } from './simulate';
 import { readTemplateCatalog } from './template_catalog';
 import { templateStatus } from './template_status';
@@ -26,8 +26,10 @@ export async function buildReport(deps: IndexEngineDeps, prefix: string): Promis
   const name = templateName(prefix);
 
   // Every read starts now and is awaited together: one failure must not leave the others unhandled.
-  const scanning = scanIndices(deps.client, pattern);
-  const freshening = scanning.then((scan) => latestArrival(deps.client, scan.indices));
+  // The settings answer fast and name the newest indices: the freshness search need not wait for mappings.
+  const settings = readIndexSettings(deps.client, pattern);
+  const scanning = scanIndices(deps.client, pattern, settings);
+  const freshening = settings.then((list) => latestArrival(deps.client, list));
   const patternState = deps.savedObjects
     ? readIndexPatternState(deps.savedObjects, deps.uiSettings, prefix)
     : Promise.resolve(undefined);

@@ -11,6 +11,7 @@ import { cleanup, configure, fireEvent, render, waitFor } from '@testing-library
 import {
   HOP_IDS,
   HOP_TITLES,
+  type WiringCheck,
   type WiringReport,
   type WiringRequest,
   type WiringSettings,
@@ -37,7 +38,7 @@ function report(): WiringReport {
       durationMs: 10,
       finished: true,
       checks: [
-        id === 'firehose'
+        (id === 'firehose'
           ? {
               id: 'firehose.index_name',
               hop: id,
@@ -58,7 +59,7 @@ function report(): WiringReport {
               status: 'pass',
               message: 'fine',
               evidence: {},
-            },
+            }) as WiringCheck,
       ],
     })),
   };

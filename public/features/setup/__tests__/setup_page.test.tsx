@@ -7,7 +7,7 @@ import './dom_env';
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import React from 'react';
-import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, waitFor } from '@testing-library/react';
 import type { ApplyOptions, Finding, ValidationReport } from '../../../../common/report';
 import type { IndexEngineApi } from '../../../api/index_engine';
 import { SetupPage } from '../index';
@@ -62,6 +62,8 @@ function fakeApi(reports: ValidationReport[]) {
   return { api, calls };
 }
 
+// EUI components take data-test-subj, OSD's test id attribute.
+configure({ testIdAttribute: 'data-test-subj' });
 afterEach(cleanup);
 
 describe('SetupPage', () => {
