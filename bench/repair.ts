@@ -59,9 +59,15 @@ async function request<T = unknown>(
 
 /** An identical copy of `master` (hard-linked segments), writable, with the same long mapping. */
 async function cloneOf(client: OpenSearchClient, master: string, name: string): Promise<void> {
-  await request(client, 'POST', `/${master}/_clone/${name}`, {
-    settings: { 'index.blocks.write': null },
-  }, { wait_for_active_shards: 1 });
+  await request(
+    client,
+    'POST',
+    `/${master}/_clone/${name}`,
+    {
+      settings: { 'index.blocks.write': null },
+    },
+    { wait_for_active_shards: 1 }
+  );
   await request(client, 'GET', '/_cluster/health', undefined, {
     wait_for_status: 'yellow',
     timeout: '60s',
@@ -77,13 +83,18 @@ export async function runRepairBench(options: RepairBenchOptions): Promise<Repai
     node = await startOpenSearchNode({ heap: '1g' });
     url = node.url;
   }
-  const client = new Client({ node: url, requestTimeout: 3_600_000 }) as unknown as OpenSearchClient;
+  const client = new Client({
+    node: url,
+    requestTimeout: 3_600_000,
+  }) as unknown as OpenSearchClient;
   const day = utcDay(new Date(), -10);
   const prefix = `bench_repair_${Date.now().toString(36)}`;
   const master = `${prefix}_master-${day}`;
   try {
     log(`loading ${options.docs} events into ${master} (before any template: long timestamps)`);
-    await bulkIndex(client, master, generateDayEvents({ day, count: options.docs }), { chunk: 5000 });
+    await bulkIndex(client, master, generateDayEvents({ day, count: options.docs }), {
+      chunk: 5000,
+    });
     await request(client, 'PUT', `/${master}/_settings`, { 'index.blocks.write': true });
 
     const raw: number[] = [];
@@ -175,7 +186,9 @@ if (require.main === module) {
       );
     })
     .catch((error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+      );
       process.exitCode = 1;
     });
 }

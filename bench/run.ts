@@ -2,7 +2,7 @@
  * `npm run bench -- <name> [options]`: benchmarks against the OpenSearch node at OPENSEARCH_URL
  * (default http://127.0.0.1:9200). Each prints its figures and exits 1 when it misses its goal.
  *
- *   validation [--indices 1000] [--runs 7] [--keep]   the validation report vs one raw GET <prefix>*\/_mapping
+ *   validation [--indices 1000] [--runs 15] [--keep]   the validation report vs one raw GET <prefix>*\/_mapping
  */
 import { Client } from '@opensearch-project/opensearch';
 import type { OpenSearchClient } from '../server/osd_port';
@@ -24,7 +24,7 @@ const BENCHES: Record<string, Bench> = {
   async validation(client, args) {
     const result = await runValidationBench(client, {
       indices: flag(args, 'indices', 1000),
-      runs: flag(args, 'runs', 7),
+      runs: flag(args, 'runs', 15),
       keep: args.includes('--keep'),
       prefix: 'bench_validation',
       log: (line) => process.stdout.write(`${line}\n`),
@@ -59,7 +59,9 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `bench failed: ${error instanceof Error ? error.message : String(error)}\n`
+    );
     process.exitCode = 2;
   }
 );

@@ -64,7 +64,11 @@ async function prepare(client: OpenSearchClient, o: ValidationBenchOptions): Pro
   });
   const started = performance.now();
   const end = new Date();
-  await createDailyIndices(client, o.prefix, { count: PRE_TEMPLATE, start: o.indices - PRE_TEMPLATE, endDay: end });
+  await createDailyIndices(client, o.prefix, {
+    count: PRE_TEMPLATE,
+    start: o.indices - PRE_TEMPLATE,
+    endDay: end,
+  });
   await client.transport.request({
     method: 'PUT',
     path: `/_index_template/${templateName(o.prefix)}`,
@@ -96,7 +100,10 @@ export async function runValidationBench(
   };
   const raw = () => client.transport.request({ method: 'GET', path: `/${o.prefix}*/_mapping` });
   const report = () =>
-    buildReport({ client: counting, savedObjects: new FakeSavedObjects(), uiSettings: new FakeUiSettings() }, o.prefix);
+    buildReport(
+      { client: counting, savedObjects: new FakeSavedObjects(), uiSettings: new FakeUiSettings() },
+      o.prefix
+    );
 
   // Warm-up: JIT, caches and connection pools on both sides.
   await raw();

@@ -7,7 +7,11 @@ export const indexCheckSection: CheckSection = {
   key: 'index',
   async run({ connection }) {
     const report = await buildReport(
-      { client: connection.client, savedObjects: connection.savedObjects, uiSettings: connection.uiSettings },
+      {
+        client: connection.client,
+        savedObjects: connection.savedObjects,
+        uiSettings: connection.uiSettings,
+      },
       connection.prefix
     );
     return {

@@ -5,9 +5,18 @@
 import type { Command } from 'commander';
 import { DEFAULT_INDEX_PREFIX } from '../common/constants';
 import { validateIndexPrefix } from '../common/index_naming';
-import type { OpenSearchClient, SavedObjectsClientContract, UiSettingsClient } from '../server/osd_port';
+import type {
+  OpenSearchClient,
+  SavedObjectsClientContract,
+  UiSettingsClient,
+} from '../server/osd_port';
 import { fromOpenSearchError } from '../server/errors';
-import { DEFAULT_OPENSEARCH_URL, createOpenSearchClient, displayUrl, parseServiceUrl } from './connection';
+import {
+  DEFAULT_OPENSEARCH_URL,
+  createOpenSearchClient,
+  displayUrl,
+  parseServiceUrl,
+} from './connection';
 import { DashboardsHttp, dashboardsSavedObjects, dashboardsUiSettings } from './dashboards_client';
 
 export interface CommonFlags {
@@ -20,14 +29,25 @@ export interface CommonFlags {
 
 export function addCommonOptions(cmd: Command): Command {
   return cmd
-    .option('--opensearch <url>', 'OpenSearch URL (credentials may be in the URL)', DEFAULT_OPENSEARCH_URL)
-    .option('--prefix <prefix>', 'index prefix Firehose writes to (indices <prefix>-YYYY-MM-DD)', DEFAULT_INDEX_PREFIX)
+    .option(
+      '--opensearch <url>',
+      'OpenSearch URL (credentials may be in the URL)',
+      DEFAULT_OPENSEARCH_URL
+    )
+    .option(
+      '--prefix <prefix>',
+      'index prefix Firehose writes to (indices <prefix>-YYYY-MM-DD)',
+      DEFAULT_INDEX_PREFIX
+    )
     .option('--json', 'print the result as JSON')
     .option('--yes', 'do not ask before writing (for unattended runs)');
 }
 
 export function addDashboardsOption(cmd: Command): Command {
-  return cmd.option('--dashboards <url>', 'OpenSearch Dashboards URL, for the index pattern (saved objects API)');
+  return cmd.option(
+    '--dashboards <url>',
+    'OpenSearch Dashboards URL, for the index pattern (saved objects API)'
+  );
 }
 
 export interface Connection {

@@ -15,7 +15,9 @@ export function parseServiceUrl(value: string, flag: string): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new InvalidInputError(`${flag} "${value}" is not a URL; expected e.g. http://127.0.0.1:9200`);
+    throw new InvalidInputError(
+      `${flag} "${value}" is not a URL; expected e.g. http://127.0.0.1:9200`
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InvalidInputError(`${flag} must be an http:// or https:// URL, got ${url.protocol}`);

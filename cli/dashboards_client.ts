@@ -3,7 +3,12 @@
  * (/api/saved_objects) and a UiSettingsClient (/api/opensearch-dashboards/settings). Writes carry the
  * osd-xsrf header Dashboards requires of non-browser clients.
  */
-import type { SavedObject, SavedObjectsClientContract, SavedObjectsFindResponse, UiSettingsClient } from '../server/osd_port';
+import type {
+  SavedObject,
+  SavedObjectsClientContract,
+  SavedObjectsFindResponse,
+  UiSettingsClient,
+} from '../server/osd_port';
 import { displayUrl } from './connection';
 
 export class DashboardsRequestError extends Error {
@@ -31,11 +36,16 @@ export class DashboardsHttp {
     this.base.password = '';
   }
 
-  async request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
+  async request<T>(
+    method: string,
+    path: string,
+    options: { query?: Query; body?: unknown } = {}
+  ): Promise<T> {
     const url = new URL(`${this.base.pathname.replace(/\/$/, '')}${path}`, this.base);
     for (const [key, value] of Object.entries(options.query ?? {})) {
       if (value === undefined) continue;
-      for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(v));
+      for (const v of Array.isArray(value) ? value : [value])
+        url.searchParams.append(key, String(v));
     }
     const headers: Record<string, string> = { 'osd-xsrf': 'true', accept: 'application/json' };
     if (this.auth) headers.authorization = this.auth;
@@ -48,7 +58,8 @@ export class DashboardsHttp {
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
       });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      const cause =
+        (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
       throw new DashboardsRequestError(
         `cannot reach Dashboards at ${displayUrl(this.base)} (${cause}); check --dashboards and that Dashboards is running`,
         0
@@ -67,27 +78,51 @@ export class DashboardsHttp {
         res.status === 401 || res.status === 403
           ? '; give Dashboards credentials in the URL (https://user:password@host)'
           : '';
-      throw new DashboardsRequestError(`Dashboards answered ${res.status} to ${method} ${path}: ${message}${hint}`, res.status);
+      throw new DashboardsRequestError(
+        `Dashboards answered ${res.status} to ${method} ${path}: ${message}${hint}`,
+        res.status
+      );
     }
     return body as T;
   }
 }
 
-const soPath = (type: string, id: string): string => `/api/saved_objects/${encodeURIComponent(type)}/${encodeURIComponent(id)}`;
+const soPath = (type: string, id: string): string =>
+  `/api/saved_objects/${encodeURIComponent(type)}/${encodeURIComponent(id)}`;
 
 export function dashboardsSavedObjects(http: DashboardsHttp): SavedObjectsClientContract {
   return {
     get: <T>(type: string, id: string) => http.request<SavedObject<T>>('GET', soPath(type, id)),
-    create: <T>(type: string, attributes: T, options: { id?: string; overwrite?: boolean; references?: SavedObject['references'] } = {}) =>
-      http.request<SavedObject<T>>('POST', options.id ? soPath(type, options.id) : `/api/saved_objects/${encodeURIComponent(type)}`, {
-        query: { overwrite: options.overwrite },
-        body: { attributes, references: options.references },
-      }),
-    update: <T>(type: string, id: string, attributes: Partial<T>, options: { version?: string; references?: SavedObject['references'] } = {}) =>
+    create: <T>(
+      type: string,
+      attributes: T,
+      options: { id?: string; overwrite?: boolean; references?: SavedObject['references'] } = {}
+    ) =>
+      http.request<SavedObject<T>>(
+        'POST',
+        options.id ? soPath(type, options.id) : `/api/saved_objects/${encodeURIComponent(type)}`,
+        {
+          query: { overwrite: options.overwrite },
+          body: { attributes, references: options.references },
+        }
+      ),
+    update: <T>(
+      type: string,
+      id: string,
+      attributes: Partial<T>,
+      options: { version?: string; references?: SavedObject['references'] } = {}
+    ) =>
       http.request<SavedObject<T>>('PUT', soPath(type, id), {
         body: { attributes, version: options.version, references: options.references },
       }),
-    find: <T>(options: { type: string | string[]; search?: string; searchFields?: string[]; perPage?: number; page?: number; fields?: string[] }) =>
+    find: <T>(options: {
+      type: string | string[];
+      search?: string;
+      searchFields?: string[];
+      perPage?: number;
+      page?: number;
+      fields?: string[];
+    }) =>
       http.request<SavedObjectsFindResponse<T>>('GET', '/api/saved_objects/_find', {
         query: {
           type: options.type,
@@ -109,12 +144,17 @@ interface SettingsResponse {
 export function dashboardsUiSettings(http: DashboardsHttp): UiSettingsClient {
   return {
     async get<T>(key: string): Promise<T> {
-      const { settings } = await http.request<SettingsResponse>('GET', '/api/opensearch-dashboards/settings');
+      const { settings } = await http.request<SettingsResponse>(
+        'GET',
+        '/api/opensearch-dashboards/settings'
+      );
       const entry = settings?.[key];
       return (entry?.userValue ?? entry?.value) as T;
     },
     async set(key: string, value: unknown): Promise<void> {
-      await http.request('POST', '/api/opensearch-dashboards/settings', { body: { changes: { [key]: value } } });
+      await http.request('POST', '/api/opensearch-dashboards/settings', {
+        body: { changes: { [key]: value } },
+      });
     },
   };
 }

@@ -8,7 +8,9 @@ import { InvalidInputError } from '../common/validation';
 export async function confirm(question: string, yes: boolean | undefined): Promise<boolean> {
   if (yes) return true;
   if (!process.stdin.isTTY) {
-    throw new InvalidInputError('this command writes to the cluster and there is no terminal to confirm: pass --yes');
+    throw new InvalidInputError(
+      'this command writes to the cluster and there is no terminal to confirm: pass --yes'
+    );
   }
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {

@@ -13,8 +13,10 @@ function short(value: Json): string {
 
 export function formatDiff(diff: readonly TemplateDiffEntry[], indent = '      '): string[] {
   return diff.map((d) => {
-    if (d.ours === undefined || d.ours === null) return `${indent}- ${d.path}: ${d.installed} (installed only)`;
-    if (d.installed === undefined || d.installed === null) return `${indent}+ ${d.path}: ${d.ours} (ours only)`;
+    if (d.ours === undefined || d.ours === null)
+      return `${indent}- ${d.path}: ${d.installed} (installed only)`;
+    if (d.installed === undefined || d.installed === null)
+      return `${indent}+ ${d.path}: ${d.ours} (ours only)`;
     return `${indent}~ ${d.path}: installed ${d.installed} -> ours ${d.ours}`;
   });
 }
@@ -32,7 +34,8 @@ export function formatFinding(f: Finding): string[] {
   if (f.remedy && f.status !== 'ok') {
     lines.push(`    fix: ${f.remedy.text}`);
     if (f.remedy.command) lines.push(`    run: ${f.remedy.command}`);
-    if (f.remedy.request) lines.push(...f.remedy.request.split('\n').map((l) => `    dev tools: ${l}`));
+    if (f.remedy.request)
+      lines.push(...f.remedy.request.split('\n').map((l) => `    dev tools: ${l}`));
   }
   return lines;
 }

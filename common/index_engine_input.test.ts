@@ -7,7 +7,10 @@ describe('parseReportQuery', () => {
     assert.deepEqual(parseReportQuery({}), { prefix: 'pinpoint' });
     assert.deepEqual(parseReportQuery(undefined), { prefix: 'pinpoint' });
     assert.throws(() => parseReportQuery({ prefix: 'PIN' }), /prefix "PIN" must be lowercase/);
-    assert.throws(() => parseReportQuery({ prefx: 'pin' }), /unknown option "prefx"; allowed: prefix/);
+    assert.throws(
+      () => parseReportQuery({ prefx: 'pin' }),
+      /unknown option "prefx"; allowed: prefix/
+    );
   });
 });
 
@@ -23,7 +26,10 @@ describe('parseApplyBody', () => {
   });
 
   it('refuses unknown options, non-booleans and a request that does nothing', () => {
-    assert.throws(() => parseApplyBody({ overwrite: 'maybe' }), /"overwrite" must be true or false/);
+    assert.throws(
+      () => parseApplyBody({ overwrite: 'maybe' }),
+      /"overwrite" must be true or false/
+    );
     assert.throws(() => parseApplyBody({ indexPatern: true }), /unknown option "indexPatern"/);
     assert.throws(() => parseApplyBody({ template: false }), /nothing to do/);
     assert.throws(() => parseApplyBody('x'), /must be a JSON object/);

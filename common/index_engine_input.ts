@@ -41,4 +41,3 @@ export function parseApplyBody(data: unknown): ApplyOptions {
   }
   return options;
 }
-

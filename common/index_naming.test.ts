@@ -12,7 +12,8 @@ import { InvalidInputError } from './validation';
 
 describe('validateIndexPrefix', () => {
   it('accepts what Firehose accepts as an index name', () => {
-    for (const ok of ['pinpoint', 'pinpoint_eu', 'pp.events', 'a', 'pinpoint-2']) assert.equal(validateIndexPrefix(ok), ok);
+    for (const ok of ['pinpoint', 'pinpoint_eu', 'pp.events', 'a', 'pinpoint-2'])
+      assert.equal(validateIndexPrefix(ok), ok);
   });
 
   it('refuses each OpenSearch naming rule with a message saying what to change', () => {
@@ -35,7 +36,10 @@ describe('validateIndexPrefix', () => {
       ['p'.repeat(242), /at most 241 bytes/],
     ];
     for (const [value, message] of cases) {
-      assert.throws(() => validateIndexPrefix(value), (e: unknown) => e instanceof InvalidInputError && message.test(e.message));
+      assert.throws(
+        () => validateIndexPrefix(value),
+        (e: unknown) => e instanceof InvalidInputError && message.test(e.message)
+      );
     }
   });
 
@@ -48,7 +52,10 @@ describe('validateIndexPrefix', () => {
 describe('validateIndexName', () => {
   it('allows 255 bytes and a leading dot, unlike a prefix', () => {
     assert.equal(validateIndexName('a'.repeat(255)), 'a'.repeat(255));
-    assert.throws(() => validateIndexName('a'.repeat(256)), /256 bytes; OpenSearch allows at most 255/);
+    assert.throws(
+      () => validateIndexName('a'.repeat(256)),
+      /256 bytes; OpenSearch allows at most 255/
+    );
     assert.equal(validateIndexName('.pinpoint-repair'), '.pinpoint-repair');
   });
 });
@@ -69,8 +76,14 @@ describe('rotated index names (UTC, as Firehose names them)', () => {
   });
 
   it('names the day in UTC, whatever the local zone', () => {
-    assert.equal(dailyIndexName('pinpoint', new Date('2020-05-18T23:59:59.999Z')), 'pinpoint-2020-05-18');
-    assert.equal(nextDailyIndexName('pinpoint', new Date('2026-12-31T23:00:00Z')), 'pinpoint-2027-01-01');
+    assert.equal(
+      dailyIndexName('pinpoint', new Date('2020-05-18T23:59:59.999Z')),
+      'pinpoint-2020-05-18'
+    );
+    assert.equal(
+      nextDailyIndexName('pinpoint', new Date('2026-12-31T23:00:00Z')),
+      'pinpoint-2027-01-01'
+    );
   });
 });
 

@@ -154,12 +154,19 @@ export function matchesIndexPattern(index: string, title: string): boolean {
   return matched;
 }
 
+const globCache = new Map<string, RegExp>();
+
 function wildcardMatch(value: string, glob: string): boolean {
-  const re = new RegExp(
-    `^${glob
-      .split('*')
-      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`
-  );
+  let re = globCache.get(glob);
+  if (re === undefined) {
+    re = new RegExp(
+      `^${glob
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`
+    );
+    // Checks run over every index (1,000 daily ones): compile each pattern once. Patterns are few.
+    if (globCache.size < 1000) globCache.set(glob, re);
+  }
   return re.test(value);
 }

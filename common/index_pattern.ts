@@ -33,7 +33,11 @@ export function buildIndexPatternAttributes(
   prefix: string,
   fields: IndexPatternField[]
 ): IndexPatternAttributes {
-  return { title: indexPatternTitle(prefix), timeFieldName: TIME_FIELD, fields: JSON.stringify(fields) };
+  return {
+    title: indexPatternTitle(prefix),
+    timeFieldName: TIME_FIELD,
+    fields: JSON.stringify(fields),
+  };
 }
 
 /** OSD's castEsToOsdFieldTypeName, for the types a Pinpoint index holds. */

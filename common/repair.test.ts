@@ -18,9 +18,14 @@ const refuses = (fn: () => unknown, pattern: RegExp): void => {
 };
 
 test('the repair request takes exactly one valid index name', () => {
-  assert.deepEqual(parseRepairRequest({ index: 'pinpoint-2020-05-18' }), { index: 'pinpoint-2020-05-18' });
+  assert.deepEqual(parseRepairRequest({ index: 'pinpoint-2020-05-18' }), {
+    index: 'pinpoint-2020-05-18',
+  });
   refuses(() => parseRepairRequest({}), /"index" is required/);
-  refuses(() => parseRepairRequest({ index: 'pinpoint-2020-05-18', all: true }), /unknown option "all"/);
+  refuses(
+    () => parseRepairRequest({ index: 'pinpoint-2020-05-18', all: true }),
+    /unknown option "all"/
+  );
   refuses(() => parseRepairRequest({ index: 42 }), /must be a string/);
   refuses(() => parseRepairRequest([]), /must be a JSON object/);
 });
@@ -37,7 +42,9 @@ test('index names are refused with what to fix', () => {
 });
 
 test('path parameters and the candidates query are validated the same way', () => {
-  assert.deepEqual(parseRepairParams({ index: 'pinpoint-2020-05-18' }), { index: 'pinpoint-2020-05-18' });
+  assert.deepEqual(parseRepairParams({ index: 'pinpoint-2020-05-18' }), {
+    index: 'pinpoint-2020-05-18',
+  });
   refuses(() => parseRepairParams({ index: 'a,b' }), /must not contain ","/);
   assert.deepEqual(parseCandidatesQuery({}), { prefix: 'pinpoint' });
   assert.deepEqual(parseCandidatesQuery({ prefix: 'pp' }), { prefix: 'pp' });

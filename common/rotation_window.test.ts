@@ -5,8 +5,18 @@ import { FIREHOSE_LATE_DELIVERY_MS } from './repair';
 import { parseRotatedIndex, writeWindow } from './rotation_window';
 
 test('parses back every name Firehose rotation produces, with the period that contains the date', () => {
-  const rotations: Array<Exclude<IndexRotation, 'NoRotation'>> = ['OneHour', 'OneDay', 'OneWeek', 'OneMonth'];
-  const dates = ['2016-02-25T13:45:00Z', '2020-05-18T00:00:00Z', '2021-01-03T23:59:59Z', '2026-12-31T12:00:00Z'];
+  const rotations: Array<Exclude<IndexRotation, 'NoRotation'>> = [
+    'OneHour',
+    'OneDay',
+    'OneWeek',
+    'OneMonth',
+  ];
+  const dates = [
+    '2016-02-25T13:45:00Z',
+    '2020-05-18T00:00:00Z',
+    '2021-01-03T23:59:59Z',
+    '2026-12-31T12:00:00Z',
+  ];
   for (const rotation of rotations) {
     for (const iso of dates) {
       const date = new Date(iso);
@@ -27,7 +37,14 @@ test('a prefix with dashes and digits keeps them', () => {
 });
 
 test('names without a real period are not rotated', () => {
-  for (const name of ['pinpoint', 'pinpoint-2020-13-01', 'pinpoint-2020-02-30', 'pinpoint-2020-w54', 'pinpoint-2020-05-18-24', 'pinpoint-latest']) {
+  for (const name of [
+    'pinpoint',
+    'pinpoint-2020-13-01',
+    'pinpoint-2020-02-30',
+    'pinpoint-2020-w54',
+    'pinpoint-2020-05-18-24',
+    'pinpoint-latest',
+  ]) {
     assert.equal(parseRotatedIndex(name), undefined, name);
   }
 });
@@ -42,7 +59,10 @@ test("today's daily index is open until 00:00 UTC tomorrow plus the late-deliver
   );
   // Yesterday's index is still open just after midnight, closed once the allowance has passed.
   assert.equal(writeWindow('pinpoint-2026-11-24', new Date('2026-11-25T00:05:00Z')).state, 'open');
-  assert.equal(writeWindow('pinpoint-2026-11-24', new Date('2026-11-25T00:20:00Z')).state, 'closed');
+  assert.equal(
+    writeWindow('pinpoint-2026-11-24', new Date('2026-11-25T00:20:00Z')).state,
+    'closed'
+  );
   assert.equal(writeWindow('pinpoint-2026-11-20', now).state, 'closed');
   // An index named for a future day is open (Firehose will write it).
   assert.equal(writeWindow('pinpoint-2026-11-26', now).state, 'open');

@@ -16,7 +16,10 @@ import {
   flattenLegacyTemplate,
 } from './template_normalize';
 
-type Props = Record<string, { type?: string; format?: string; properties?: Props; enabled?: boolean; index?: boolean }>;
+type Props = Record<
+  string,
+  { type?: string; format?: string; properties?: Props; enabled?: boolean; index?: boolean }
+>;
 
 function at(props: Props, path: string) {
   const parts = path.split('.');
@@ -41,18 +44,37 @@ describe('buildIndexTemplate', () => {
   });
 
   it('maps ids and enumerations as keywords', () => {
-    for (const field of ['event_type', 'application.app_id', 'client.client_id', 'attributes.campaign_id', 'attributes.treatment_id', 'attributes.journey_id', 'attributes.record_status']) {
+    for (const field of [
+      'event_type',
+      'application.app_id',
+      'client.client_id',
+      'attributes.campaign_id',
+      'attributes.treatment_id',
+      'attributes.journey_id',
+      'attributes.record_status',
+    ]) {
       assert.equal(at(props, field).type, 'keyword', field);
     }
     assert.equal(at(props, 'metrics.price_in_millicents_usd').type, 'double');
   });
 
   it('keeps custom attributes single keywords, metrics doubles, and JSON strings unparsed', () => {
-    const dyn = t.template.mappings.dynamic_templates as Array<Record<string, { path_match?: string; match_mapping_type?: string; mapping: { type: string } }>>;
+    const dyn = t.template.mappings.dynamic_templates as Array<
+      Record<
+        string,
+        { path_match?: string; match_mapping_type?: string; mapping: { type: string } }
+      >
+    >;
     const attr = dyn.map((d) => Object.values(d)[0]).find((d) => d.path_match === 'attributes.*');
     assert.deepEqual([attr?.match_mapping_type, attr?.mapping.type], ['string', 'keyword']);
     const metrics = dyn.map((d) => Object.values(d)[0]).filter((d) => d.path_match === 'metrics.*');
-    assert.deepEqual(metrics.map((m) => [m.match_mapping_type, m.mapping.type]), [['long', 'double'], ['double', 'double']]);
+    assert.deepEqual(
+      metrics.map((m) => [m.match_mapping_type, m.mapping.type]),
+      [
+        ['long', 'double'],
+        ['double', 'double'],
+      ]
+    );
     assert.equal(at(props, 'client_context.custom').enabled, false);
     assert.equal(at(props, 'attributes.customer_context').index, false);
     assert.equal(t.template.mappings.date_detection, false);
@@ -61,7 +83,10 @@ describe('buildIndexTemplate', () => {
   it('guards the field count and records who installed it', () => {
     assert.equal(t.template.settings['index.mapping.total_fields.limit'], TOTAL_FIELDS_LIMIT);
     assert.equal(t.template.mappings._meta.managed_by, 'pinpoint-dashboards');
-    assert.equal(t.template.mappings._meta.content_hash, fingerprint(flattenComposableTemplate(t as never)));
+    assert.equal(
+      t.template.mappings._meta.content_hash,
+      fingerprint(flattenComposableTemplate(t as never))
+    );
   });
 
   it('never ties priorities between prefixes whose patterns overlap', () => {
@@ -75,7 +100,13 @@ describe('buildLegacyTemplate', () => {
     const legacy = buildLegacyTemplate('pinpoint');
     const six = buildLegacyTemplate('pinpoint', { typeName: '_doc' });
     assert.deepEqual(six.mappings, { _doc: legacy.mappings });
-    assert.deepEqual(diffFlatTemplates(flattenLegacyTemplate(legacy as never), flattenLegacyTemplate(six as never)), []);
+    assert.deepEqual(
+      diffFlatTemplates(
+        flattenLegacyTemplate(legacy as never),
+        flattenLegacyTemplate(six as never)
+      ),
+      []
+    );
     assert.equal(legacy.order, templatePriority('pinpoint'));
   });
 
@@ -91,18 +122,33 @@ describe('template comparison', () => {
     const returned = {
       ...ours,
       composed_of: [],
-      template: { ...ours.template, settings: { index: { mapping: { total_fields: { limit: '2000' } } } } },
+      template: {
+        ...ours.template,
+        settings: { index: { mapping: { total_fields: { limit: '2000' } } } },
+      },
     };
-    assert.deepEqual(diffFlatTemplates(flattenComposableTemplate(ours as never), flattenComposableTemplate(returned as never)), []);
+    assert.deepEqual(
+      diffFlatTemplates(
+        flattenComposableTemplate(ours as never),
+        flattenComposableTemplate(returned as never)
+      ),
+      []
+    );
   });
 
   it('reports a changed field by its path', () => {
     const ours = buildIndexTemplate('p');
     const changed = structuredClone(ours);
     (changed.template.mappings.properties as Props).arrival_timestamp = { type: 'long' };
-    assert.deepEqual(diffFlatTemplates(flattenComposableTemplate(ours as never), flattenComposableTemplate(changed as never)), [
-      { path: 'mappings.properties.arrival_timestamp.format', ours: 'epoch_millis' },
-      { path: 'mappings.properties.arrival_timestamp.type', ours: 'date', installed: 'long' },
-    ]);
+    assert.deepEqual(
+      diffFlatTemplates(
+        flattenComposableTemplate(ours as never),
+        flattenComposableTemplate(changed as never)
+      ),
+      [
+        { path: 'mappings.properties.arrival_timestamp.format', ours: 'epoch_millis' },
+        { path: 'mappings.properties.arrival_timestamp.type', ours: 'date', installed: 'long' },
+      ]
+    );
   });
 });

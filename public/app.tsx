@@ -32,10 +32,14 @@ export function PinpointApp({ core }: PinpointAppProps): React.ReactElement {
         </EuiText>
         <SetupPage
           api={indexEngineApi}
-          renderRepair={(index, onDone) => <RepairIndexButton api={repairApi} index={index} onDone={onDone} />}
+          renderRepair={(index, onDone) => (
+            <RepairIndexButton api={repairApi} index={index} onDone={onDone} />
+          )}
           onApplied={(result) =>
             core.notifications.toasts.addSuccess(
-              result.changed ? result.steps.map((s) => s.detail).join('; ') : 'Nothing to change: already set up'
+              result.changed
+                ? result.steps.map((s) => s.detail).join('; ')
+                : 'Nothing to change: already set up'
             )
           }
         >

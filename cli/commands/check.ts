@@ -1,16 +1,27 @@
 import type { Command } from 'commander';
 import { EXIT } from '../exit';
 import { CHECK_SECTIONS, type CheckSectionResult } from '../check_sections';
-import { addCommonOptions, addDashboardsOption, connect, type CommonFlags } from '../common_options';
+import {
+  addCommonOptions,
+  addDashboardsOption,
+  connect,
+  type CommonFlags,
+} from '../common_options';
 import type { CliIo } from './index';
 
 /** `check`: the validation report (read-only). Exit 0 when all is well, 1 when there are findings. */
-export function registerCheckCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+export function registerCheckCommand(
+  program: Command,
+  io: CliIo,
+  setExitCode: (code: number) => void
+): void {
   const cmd = addDashboardsOption(
     addCommonOptions(
       program
         .command('check')
-        .description('Check the template, the indices, the data freshness and (with --dashboards) the index pattern')
+        .description(
+          'Check the template, the indices, the data freshness and (with --dashboards) the index pattern'
+        )
     )
   );
   for (const section of CHECK_SECTIONS) section.addOptions?.(cmd);
@@ -22,7 +33,9 @@ export function registerCheckCommand(program: Command, io: CliIo, setExitCode: (
       if (result) results.push(result);
     }
     if (flags.json) {
-      io.out(`${JSON.stringify(Object.fromEntries(results.map((r) => [r.key, r.json])), null, 2)}\n`);
+      io.out(
+        `${JSON.stringify(Object.fromEntries(results.map((r) => [r.key, r.json])), null, 2)}\n`
+      );
     } else {
       io.out(results.map((r) => r.text).join('\n'));
     }

@@ -6,7 +6,12 @@ import { ConflictError } from '../../server/errors';
 import { applySetup, previewTemplate } from '../../server/services/index_engine';
 import { InvalidInputError } from '../../common/validation';
 import { EXIT } from '../exit';
-import { addCommonOptions, addDashboardsOption, connect, type CommonFlags } from '../common_options';
+import {
+  addCommonOptions,
+  addDashboardsOption,
+  connect,
+  type CommonFlags,
+} from '../common_options';
 import { confirm } from '../prompt';
 import { formatDiff } from '../report_text';
 import type { CliIo } from './index';
@@ -27,12 +32,18 @@ function formatResult(result: ApplyResult): string {
  * `setup`: install or update the template; with --dashboards also create or refresh the index pattern
  * (and with --make-default make it the default). Asks first unless --yes. Idempotent.
  */
-export function registerSetupCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+export function registerSetupCommand(
+  program: Command,
+  io: CliIo,
+  setExitCode: (code: number) => void
+): void {
   addDashboardsOption(
     addCommonOptions(
       program
         .command('setup')
-        .description('Install the index template and (with --dashboards) the index pattern; idempotent')
+        .description(
+          'Install the index template and (with --dashboards) the index pattern; idempotent'
+        )
     )
   )
     .option('--no-template', 'leave the index template alone')
@@ -47,7 +58,9 @@ export function registerSetupCommand(program: Command, io: CliIo, setExitCode: (
         makeDefault: flags.makeDefault ?? false,
       });
       if (options.makeDefault && !flags.dashboards) {
-        throw new InvalidInputError('--make-default needs --dashboards <url>: the default index pattern is a Dashboards setting');
+        throw new InvalidInputError(
+          '--make-default needs --dashboards <url>: the default index pattern is a Dashboards setting'
+        );
       }
       const connection = connect(flags);
       const deps = {
@@ -58,12 +71,21 @@ export function registerSetupCommand(program: Command, io: CliIo, setExitCode: (
       if (options.template) {
         const preview = await previewTemplate(deps, options.prefix);
         if (!flags.json && preview.state !== 'identical') {
-          io.err(`template ${preview.name}: ${preview.state}${preview.diff.length ? `, ${preview.diff.length} field(s) differ:` : ''}\n`);
+          io.err(
+            `template ${preview.name}: ${preview.state}${preview.diff.length ? `, ${preview.diff.length} field(s) differ:` : ''}\n`
+          );
           if (preview.state !== 'absent') io.err(`${formatDiff(preview.diff, '  ').join('\n')}\n`);
         }
       }
-      const where = [connection.opensearchUrl, connection.dashboardsUrl].filter(Boolean).join(' and ');
-      if (!(await confirm(`Apply the Pinpoint setup for prefix ${options.prefix} to ${where}?`, flags.yes))) {
+      const where = [connection.opensearchUrl, connection.dashboardsUrl]
+        .filter(Boolean)
+        .join(' and ');
+      if (
+        !(await confirm(
+          `Apply the Pinpoint setup for prefix ${options.prefix} to ${where}?`,
+          flags.yes
+        ))
+      ) {
         io.err('nothing written\n');
         setExitCode(EXIT.findings);
         return;
@@ -77,9 +99,11 @@ export function registerSetupCommand(program: Command, io: CliIo, setExitCode: (
         // A template someone changed: a finding to review, not a usage error.
         io.err(`${error.message}\n`);
         const diff = (error.details?.diff ?? []) as TemplateDiffEntry[];
-        if (diff.length > 0) io.err(`${formatDiff(diff, '  ').join('\n')}\nrun again with --overwrite to replace it\n`);
+        if (diff.length > 0)
+          io.err(
+            `${formatDiff(diff, '  ').join('\n')}\nrun again with --overwrite to replace it\n`
+          );
         setExitCode(EXIT.findings);
       }
     });
 }
-

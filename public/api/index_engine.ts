@@ -8,12 +8,17 @@ import type { HttpSetup } from '../osd_port';
 
 export interface IndexEngineApi {
   report(prefix: string, signal?: AbortSignal): Promise<ValidationReport>;
-  apply(options: Partial<ApplyOptions> & { prefix: string }, signal?: AbortSignal): Promise<ApplyResult>;
+  apply(
+    options: Partial<ApplyOptions> & { prefix: string },
+    signal?: AbortSignal
+  ): Promise<ApplyResult>;
 }
 
 export function createIndexEngineApi(http: HttpSetup): IndexEngineApi {
   return {
-    report: (prefix, signal) => http.get<ValidationReport>(API_PATHS.report, { query: { prefix }, signal }),
-    apply: (options, signal) => http.post<ApplyResult>(API_PATHS.apply, { body: JSON.stringify(options), signal }),
+    report: (prefix, signal) =>
+      http.get<ValidationReport>(API_PATHS.report, { query: { prefix }, signal }),
+    apply: (options, signal) =>
+      http.post<ApplyResult>(API_PATHS.apply, { body: JSON.stringify(options), signal }),
   };
 }

@@ -10,7 +10,11 @@ import { main } from '../../cli/index';
 import type { ValidationReport } from '../../common/report';
 import { countingClient, opensearchUrl, uniquePrefix } from '../support/counting_client';
 import { startFakeDashboards, type FakeDashboards } from '../support/fake_dashboards_server';
-import { cleanupPrefix, seedBeforeTemplate, simulateRepair } from '../support/index_engine_fixtures';
+import {
+  cleanupPrefix,
+  seedBeforeTemplate,
+  simulateRepair,
+} from '../support/index_engine_fixtures';
 
 const client = countingClient();
 const prefix = uniquePrefix('cli');
@@ -51,36 +55,83 @@ describe('index engine CLI', () => {
     assert.equal(code, 1);
     const report = (JSON.parse(out) as { index: ValidationReport }).index;
     const ts = report.findings.find((f) => f.id === 'indices.timestamps');
-    assert.deepEqual(ts?.remedy?.fix, { kind: 'repair_indices', indices: seeded });
+    assert.deepEqual(ts?.remedy?.fix, { kind: 'repair_indices', indices: seeded.slice(0, -1) });
+    assert.deepEqual(
+      (ts?.evidence.bad as Array<{ index: string }>).map((b) => b.index),
+      seeded
+    );
   });
 
   it('setup refuses to write unattended without --yes', async () => {
     const { code, err } = await run('setup', '--opensearch', os, '--prefix', prefix);
     assert.equal(code, 2);
     assert.match(err, /pass --yes/);
-    const t = await client.transport.request({ method: 'GET', path: `/_index_template/${prefix}-events` }, { ignore: [404] });
+    const t = await client.transport.request(
+      { method: 'GET', path: `/_index_template/${prefix}-events` },
+      { ignore: [404] }
+    );
     assert.equal(t.statusCode, 404);
   });
 
   it('setup --yes installs the template and the index pattern; a second run changes nothing', async () => {
-    const first = await run('setup', '--opensearch', os, '--prefix', prefix, '--dashboards', dashboards.url, '--make-default', '--yes');
+    const first = await run(
+      'setup',
+      '--opensearch',
+      os,
+      '--prefix',
+      prefix,
+      '--dashboards',
+      dashboards.url,
+      '--make-default',
+      '--yes'
+    );
     assert.equal(first.code, 0, first.err);
     assert.match(first.out, /created +installed _index_template/);
     assert.match(first.out, /created +created index pattern/);
-    const pattern = await dashboards.savedObjects.get<{ title: string; timeFieldName: string }>('index-pattern', `${prefix}-events`);
+    const pattern = await dashboards.savedObjects.get<{ title: string; timeFieldName: string }>(
+      'index-pattern',
+      `${prefix}-events`
+    );
     assert.equal(pattern.attributes.timeFieldName, 'arrival_timestamp');
     assert.equal(await dashboards.uiSettings.get('defaultIndex'), `${prefix}-events`);
     assert.ok(dashboards.requests.filter((r) => r.method !== 'GET').every((r) => r.xsrf));
 
-    const second = await run('setup', '--opensearch', os, '--prefix', prefix, '--dashboards', dashboards.url, '--make-default', '--yes');
+    const second = await run(
+      'setup',
+      '--opensearch',
+      os,
+      '--prefix',
+      prefix,
+      '--dashboards',
+      dashboards.url,
+      '--make-default',
+      '--yes'
+    );
     assert.equal(second.code, 0);
     assert.match(second.out, /nothing to change/);
   });
 
   it('check is clean (exit 0) once the indices are repaired', async () => {
     for (const index of seeded) await simulateRepair(client, index);
-    await run('setup', '--opensearch', os, '--prefix', prefix, '--dashboards', dashboards.url, '--yes');
-    const { code, out } = await run('check', '--opensearch', os, '--prefix', prefix, '--dashboards', dashboards.url);
+    await run(
+      'setup',
+      '--opensearch',
+      os,
+      '--prefix',
+      prefix,
+      '--dashboards',
+      dashboards.url,
+      '--yes'
+    );
+    const { code, out } = await run(
+      'check',
+      '--opensearch',
+      os,
+      '--prefix',
+      prefix,
+      '--dashboards',
+      dashboards.url
+    );
     assert.equal(code, 0, out);
     assert.doesNotMatch(out, /FAIL|WARN/);
   });
@@ -91,9 +142,18 @@ describe('index engine CLI', () => {
       [['check', '--opensearch', 'ftp://x'], /--opensearch must be an http/],
       [['check', '--opensearch', 'not a url'], /is not a URL/],
       [['check', '--nope'], /unknown option '--nope'/],
-      [['check', '--opensearch', 'http://127.0.0.1:1'], /cannot reach the cluster.*check --opensearch/],
-      [['check', '--opensearch', os, '--prefix', prefix, '--dashboards', 'http://127.0.0.1:1'], /cannot reach Dashboards.*check --dashboards/],
-      [['setup', '--opensearch', os, '--prefix', prefix, '--make-default', '--yes'], /--make-default needs --dashboards/],
+      [
+        ['check', '--opensearch', 'http://127.0.0.1:1'],
+        /cannot reach the cluster.*check --opensearch/,
+      ],
+      [
+        ['check', '--opensearch', os, '--prefix', prefix, '--dashboards', 'http://127.0.0.1:1'],
+        /cannot reach Dashboards.*check --dashboards/,
+      ],
+      [
+        ['setup', '--opensearch', os, '--prefix', prefix, '--make-default', '--yes'],
+        /--make-default needs --dashboards/,
+      ],
     ];
     for (const [args, message] of cases) {
       const { code, err } = await run(...args);

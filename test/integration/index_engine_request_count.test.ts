@@ -16,10 +16,18 @@ const prefix = uniquePrefix('count');
 
 async function requestsOfReport(): Promise<string[]> {
   client.reset();
-  const report = await buildReport({ client, savedObjects: new FakeSavedObjects(), uiSettings: new FakeUiSettings() }, prefix);
+  const report = await buildReport(
+    { client, savedObjects: new FakeSavedObjects(), uiSettings: new FakeUiSettings() },
+    prefix
+  );
   assert.equal(report.status, 'fail');
   // Method and path with index names folded: the freshness search names the newest few indices.
-  return client.requests.map((r) => `${r.method} ${r.path.replace(new RegExp(`${prefix}-\\d{4}-\\d{2}-\\d{2}`, 'g'), '<index>')}`).sort();
+  return client.requests
+    .map(
+      (r) =>
+        `${r.method} ${r.path.replace(new RegExp(`${prefix}-\\d{4}-\\d{2}-\\d{2}`, 'g'), '<index>')}`
+    )
+    .sort();
 }
 
 describe('validation request count', { timeout: 900_000 }, () => {
@@ -29,7 +37,11 @@ describe('validation request count', { timeout: 900_000 }, () => {
     await client.transport.request({
       method: 'PUT',
       path: `/_index_template/${prefix}_replicas`,
-      body: { index_patterns: [`${prefix}*`], priority: 1, template: { settings: { number_of_replicas: 0 } } },
+      body: {
+        index_patterns: [`${prefix}*`],
+        priority: 1,
+        template: { settings: { number_of_replicas: 0 } },
+      },
     });
   });
   after(async () => {

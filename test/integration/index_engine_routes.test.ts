@@ -35,7 +35,8 @@ const context: RequestHandlerContext = {
   },
 };
 
-const report = (query: Record<string, unknown>) => router.call('get', API_PATHS.report, context, { query });
+const report = (query: Record<string, unknown>) =>
+  router.call('get', API_PATHS.report, context, { query });
 const apply = (body: unknown) => router.call('post', API_PATHS.apply, context, { body });
 
 describe('index engine routes', () => {
@@ -56,7 +57,10 @@ describe('index engine routes', () => {
       [report({ prefix: 'a'.repeat(250) }), /bytes/],
       [report({ prefix, extra: '1' }), /unknown option "extra"/],
       [apply({ prefix, template: 'yes' }), /"template" must be true or false/],
-      [apply({ prefix, force: true }), /unknown option "force"; allowed: prefix, template, overwrite, indexPattern, makeDefault/],
+      [
+        apply({ prefix, force: true }),
+        /unknown option "force"; allowed: prefix, template, overwrite, indexPattern, makeDefault/,
+      ],
       [apply({ prefix: 'a b' }), /must not contain space/],
       [apply({ prefix, template: false }), /nothing to do/],
       [apply([1, 2]), /must be a JSON object/],
@@ -95,12 +99,18 @@ describe('index engine routes', () => {
   it('answers 409 with the field-level diff for a template someone changed, and never overwrites it', async () => {
     const edited = buildIndexTemplate(prefix);
     edited.priority += 1;
-    await client.transport.request({ method: 'PUT', path: `/_index_template/${templateName(prefix)}`, body: edited });
+    await client.transport.request({
+      method: 'PUT',
+      path: `/_index_template/${templateName(prefix)}`,
+      body: edited,
+    });
     const res = await apply({ prefix });
     assert.equal(res.status, 409);
     const body = res.body as { message: string; attributes: { diff: unknown[]; state: string } };
     assert.match(body.message, /overwrite/);
-    assert.deepEqual(body.attributes.diff, [{ path: 'priority', ours: String(edited.priority - 1), installed: String(edited.priority) }]);
+    assert.deepEqual(body.attributes.diff, [
+      { path: 'priority', ours: String(edited.priority - 1), installed: String(edited.priority) },
+    ]);
     const overwritten = await apply({ prefix, overwrite: true });
     assert.equal(overwritten.status, 200);
     assert.equal((overwritten.body as ApplyResult).steps[0].action, 'updated');
@@ -118,7 +128,15 @@ describe('index engine routes', () => {
               transport: {
                 request: (async () => {
                   throw Object.assign(new Error('security_exception'), {
-                    meta: { statusCode: 403, body: { error: { type: 'security_exception', reason: 'no permissions for [indices:admin/mappings/get]' } } },
+                    meta: {
+                      statusCode: 403,
+                      body: {
+                        error: {
+                          type: 'security_exception',
+                          reason: 'no permissions for [indices:admin/mappings/get]',
+                        },
+                      },
+                    },
                   });
                 }) as typeof client.transport.request,
               },

@@ -15,7 +15,12 @@ import {
 } from '../../../common/index_pattern';
 import type { ApplyOptions, ApplyResult, ApplyStep } from '../../../common/report';
 import { needsTypeName, templateFlavorFor, templateName } from '../../../common/template';
-import { ConflictError, ValidationError, fromOpenSearchError, openSearchReason } from '../../errors';
+import {
+  ConflictError,
+  ValidationError,
+  fromOpenSearchError,
+  openSearchReason,
+} from '../../errors';
 import type { OpenSearchClient } from '../../osd_port';
 import { readClusterInfo } from '../cluster_info';
 import type { IndexEngineDeps } from './deps';
@@ -30,28 +35,44 @@ async function readOurTemplate(
   flavor: 'composable' | 'legacy',
   name: string
 ): Promise<TemplateCatalog> {
-  const path = flavor === 'composable' ? `/_index_template/${encodeURIComponent(name)}` : `/_template/${encodeURIComponent(name)}`;
+  const path =
+    flavor === 'composable'
+      ? `/_index_template/${encodeURIComponent(name)}`
+      : `/_template/${encodeURIComponent(name)}`;
   const { body, statusCode } = await client.transport.request<Record<string, unknown>>(
     { method: 'GET', path },
     { ignore: [404] }
   );
   if (statusCode === 404) return { composable: [], legacy: [] };
   if (flavor === 'composable') {
-    const list = (body.index_templates ?? []) as Array<{ name: string; index_template: TemplateCatalog['composable'][number]['body'] }>;
+    const list = (body.index_templates ?? []) as Array<{
+      name: string;
+      index_template: TemplateCatalog['composable'][number]['body'];
+    }>;
     return { composable: list.map((t) => ({ name: t.name, body: t.index_template })), legacy: [] };
   }
   return {
     composable: [],
-    legacy: Object.entries(body).map(([n, b]) => ({ name: n, body: b as TemplateCatalog['legacy'][number]['body'] })),
+    legacy: Object.entries(body).map(([n, b]) => ({
+      name: n,
+      body: b as TemplateCatalog['legacy'][number]['body'],
+    })),
   };
 }
 
 /** What applying the template would do: its state and the field-level diff (for a confirmation or a UI). */
-export async function previewTemplate(deps: IndexEngineDeps, prefix: string): Promise<TemplateStatus> {
+export async function previewTemplate(
+  deps: IndexEngineDeps,
+  prefix: string
+): Promise<TemplateStatus> {
   const cluster = await readClusterInfo(deps.client);
   const flavor = templateFlavorFor(cluster);
   const catalog = await readOurTemplate(deps.client, flavor, templateName(prefix));
-  return templateStatus(catalog, { prefix, flavor, typeName: needsTypeName(cluster) ? '_doc' : undefined });
+  return templateStatus(catalog, {
+    prefix,
+    flavor,
+    typeName: needsTypeName(cluster) ? '_doc' : undefined,
+  });
 }
 
 async function applyTemplate(deps: IndexEngineDeps, options: ApplyOptions): Promise<ApplyStep> {
@@ -64,7 +85,10 @@ async function applyTemplate(deps: IndexEngineDeps, options: ApplyOptions): Prom
   if ((status.state === 'modified' || status.state === 'foreign') && !options.overwrite) {
     throw new ConflictError(
       `${kind}/${name} differs from ours in ${status.diff.length} field(s) and was ${status.state === 'modified' ? 'changed after it was installed' : 'not installed by this plugin'}; review the diff and apply again with overwrite to replace it`,
-      { diff: status.diff.slice(0, 200) as unknown as Record<string, unknown>[], state: status.state }
+      {
+        diff: status.diff.slice(0, 200) as unknown as Record<string, unknown>[],
+        state: status.state,
+      }
     );
   }
   try {
@@ -82,13 +106,22 @@ async function applyTemplate(deps: IndexEngineDeps, options: ApplyOptions): Prom
     }
     throw fromOpenSearchError(error, `installing ${kind}/${name}`);
   }
-  deps.logger?.info(`pinpoint: ${status.state === 'absent' ? 'installed' : 'updated'} ${kind}/${name}`);
+  deps.logger?.info(
+    `pinpoint: ${status.state === 'absent' ? 'installed' : 'updated'} ${kind}/${name}`
+  );
   return status.state === 'absent'
     ? { step: 'template', action: 'created', detail: `installed ${kind}/${name}` }
-    : { step: 'template', action: 'updated', detail: `updated ${kind}/${name} (${status.diff.length} field(s) changed)` };
+    : {
+        step: 'template',
+        action: 'updated',
+        detail: `updated ${kind}/${name} (${status.diff.length} field(s) changed)`,
+      };
 }
 
-async function currentFields(client: OpenSearchClient, prefix: string): Promise<IndexPatternField[]> {
+async function currentFields(
+  client: OpenSearchClient,
+  prefix: string
+): Promise<IndexPatternField[]> {
   const fromIndices = await fieldsFromFieldCaps(client, indexPatternTitle(prefix));
   if (fromIndices.some((f) => !f.name.startsWith('_'))) return fromIndices;
   // No index yet: take the fields from the template, so the time field can be chosen before the first event.
@@ -109,9 +142,14 @@ function sameFields(stored: string | undefined, fields: IndexPatternField[]): bo
   }
 }
 
-async function applyIndexPattern(deps: IndexEngineDeps, prefix: string): Promise<{ step: ApplyStep; id: string }> {
+async function applyIndexPattern(
+  deps: IndexEngineDeps,
+  prefix: string
+): Promise<{ step: ApplyStep; id: string }> {
   if (!deps.savedObjects) {
-    throw new ValidationError('creating the index pattern needs Dashboards: pass --dashboards <url>');
+    throw new ValidationError(
+      'creating the index pattern needs Dashboards: pass --dashboards <url>'
+    );
   }
   const [state, fields] = await Promise.all([
     readIndexPatternState(deps.savedObjects, undefined, prefix),
@@ -121,8 +159,18 @@ async function applyIndexPattern(deps: IndexEngineDeps, prefix: string): Promise
   const target = state.target;
   if (!target) {
     const id = indexPatternId(prefix);
-    await deps.savedObjects.create<IndexPatternAttributes>(INDEX_PATTERN_TYPE, desired, { id, overwrite: false });
-    return { id, step: { step: 'index_pattern', action: 'created', detail: `created index pattern ${desired.title} (id ${id})` } };
+    await deps.savedObjects.create<IndexPatternAttributes>(INDEX_PATTERN_TYPE, desired, {
+      id,
+      overwrite: false,
+    });
+    return {
+      id,
+      step: {
+        step: 'index_pattern',
+        action: 'created',
+        detail: `created index pattern ${desired.title} (id ${id})`,
+      },
+    };
   }
   const changes: Partial<IndexPatternAttributes> = {};
   // Only our own pattern gets its title set back; a user's pattern was found by that very title.
@@ -130,7 +178,14 @@ async function applyIndexPattern(deps: IndexEngineDeps, prefix: string): Promise
   if (target.attributes.timeFieldName !== TIME_FIELD) changes.timeFieldName = TIME_FIELD;
   if (!sameFields(target.attributes.fields, fields)) changes.fields = desired.fields;
   if (Object.keys(changes).length === 0) {
-    return { id: target.id, step: { step: 'index_pattern', action: 'unchanged', detail: `index pattern ${target.attributes.title} is current` } };
+    return {
+      id: target.id,
+      step: {
+        step: 'index_pattern',
+        action: 'unchanged',
+        detail: `index pattern ${target.attributes.title} is current`,
+      },
+    };
   }
   await deps.savedObjects.update<IndexPatternAttributes>(INDEX_PATTERN_TYPE, target.id, changes, {
     version: target.version,
@@ -145,23 +200,43 @@ async function applyIndexPattern(deps: IndexEngineDeps, prefix: string): Promise
   };
 }
 
-async function applyDefault(deps: IndexEngineDeps, prefix: string, id: string | undefined): Promise<ApplyStep> {
+async function applyDefault(
+  deps: IndexEngineDeps,
+  prefix: string,
+  id: string | undefined
+): Promise<ApplyStep> {
   if (!deps.uiSettings || !deps.savedObjects) {
-    throw new ValidationError('making the index pattern the default needs Dashboards: pass --dashboards <url>');
+    throw new ValidationError(
+      'making the index pattern the default needs Dashboards: pass --dashboards <url>'
+    );
   }
-  const targetId = id ?? (await readIndexPatternState(deps.savedObjects, undefined, prefix)).target?.id;
+  const targetId =
+    id ?? (await readIndexPatternState(deps.savedObjects, undefined, prefix)).target?.id;
   if (!targetId) {
-    throw new ValidationError(`there is no index pattern ${indexPatternTitle(prefix)} yet; create it first (indexPattern: true)`);
+    throw new ValidationError(
+      `there is no index pattern ${indexPatternTitle(prefix)} yet; create it first (indexPattern: true)`
+    );
   }
   const current = await deps.uiSettings.get<string | null | undefined>('defaultIndex');
   if (current === targetId) {
-    return { step: 'default_index', action: 'unchanged', detail: `${targetId} is already the default index pattern` };
+    return {
+      step: 'default_index',
+      action: 'unchanged',
+      detail: `${targetId} is already the default index pattern`,
+    };
   }
   await deps.uiSettings.set('defaultIndex', targetId);
-  return { step: 'default_index', action: 'updated', detail: `made ${targetId} the default index pattern` };
+  return {
+    step: 'default_index',
+    action: 'updated',
+    detail: `made ${targetId} the default index pattern`,
+  };
 }
 
-export async function applySetup(deps: IndexEngineDeps, options: ApplyOptions): Promise<ApplyResult> {
+export async function applySetup(
+  deps: IndexEngineDeps,
+  options: ApplyOptions
+): Promise<ApplyResult> {
   const steps: ApplyStep[] = [];
   if (options.template) steps.push(await applyTemplate(deps, options));
   let id: string | undefined;

@@ -1,4 +1,9 @@
-import type { Logger, OpenSearchClient, SavedObjectsClientContract, UiSettingsClient } from '../../osd_port';
+import type {
+  Logger,
+  OpenSearchClient,
+  SavedObjectsClientContract,
+  UiSettingsClient,
+} from '../../osd_port';
 
 /**
  * What the index engine needs, as narrow interfaces. Without a saved objects client (the CLI without

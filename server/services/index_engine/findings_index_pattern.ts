@@ -9,7 +9,11 @@ import type { IndexScan } from './index_scan';
 
 const SAMPLE = 50;
 
-export function indexPatternFindings(prefix: string, state: IndexPatternState, scan: IndexScan): Finding[] {
+export function indexPatternFindings(
+  prefix: string,
+  state: IndexPatternState,
+  scan: IndexScan
+): Finding[] {
   const title = indexPatternTitle(prefix);
   const target = state.target;
   if (!target) {
@@ -45,12 +49,18 @@ export function indexPatternFindings(prefix: string, state: IndexPatternState, s
     },
   ];
 
-  const uncovered = scan.indices.filter((ix) => !matchesIndexPattern(ix.name, a.title)).map((ix) => ix.name);
+  const uncovered = scan.indices
+    .filter((ix) => !matchesIndexPattern(ix.name, a.title))
+    .map((ix) => ix.name);
   findings.push({
     id: 'index_pattern.title',
     title: 'Index pattern covers the indices',
     status: uncovered.length === 0 ? 'ok' : 'warn',
-    evidence: { title: a.title, uncoveredCount: uncovered.length, uncovered: uncovered.slice(0, SAMPLE) },
+    evidence: {
+      title: a.title,
+      uncoveredCount: uncovered.length,
+      uncovered: uncovered.slice(0, SAMPLE),
+    },
     summary:
       uncovered.length === 0
         ? `${a.title} covers all ${scan.indices.length} indices.`
@@ -89,7 +99,14 @@ export function indexPatternFindings(prefix: string, state: IndexPatternState, s
     summary:
       stale === 0
         ? 'The stored field list matches the mappings.'
-        : `The stored field list is out of date: ${drift.missing.length} field(s) missing, ${drift.changed.length} with another type${drift.changed.length > 0 ? ` (${drift.changed.map((c) => `${c.field}: ${c.saved} -> ${c.current}`).slice(0, 3).join(', ')})` : ''}.`,
+        : `The stored field list is out of date: ${drift.missing.length} field(s) missing, ${drift.changed.length} with another type${
+            drift.changed.length > 0
+              ? ` (${drift.changed
+                  .map((c) => `${c.field}: ${c.saved} -> ${c.current}`)
+                  .slice(0, 3)
+                  .join(', ')})`
+              : ''
+          }.`,
     ...(stale > 0 && { remedy: { text: 'Refresh the field list.', ...update } }),
   });
 
@@ -99,7 +116,11 @@ export function indexPatternFindings(prefix: string, state: IndexPatternState, s
     id: 'index_pattern.default',
     title: 'Default index pattern',
     status: isDefault || (state.defaultIndex !== undefined && !dangling) ? 'ok' : 'warn',
-    evidence: { defaultIndex: state.defaultIndex ?? null, defaultExists: state.defaultExists, id: target.id },
+    evidence: {
+      defaultIndex: state.defaultIndex ?? null,
+      defaultExists: state.defaultExists,
+      id: target.id,
+    },
     summary: isDefault
       ? `${a.title} is the default index pattern.`
       : dangling

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { conflictsFinding, fieldLimitFinding, freshnessFinding, timestampsFinding } from './findings_indices';
+import {
+  conflictsFinding,
+  fieldLimitFinding,
+  freshnessFinding,
+  timestampsFinding,
+} from './findings_indices';
 import type { IndexScan, ScannedIndex } from './index_scan';
 
 function index(name: string, over: Partial<ScannedIndex> = {}): ScannedIndex {
@@ -15,7 +20,10 @@ function index(name: string, over: Partial<ScannedIndex> = {}): ScannedIndex {
   };
 }
 
-function scan(indices: ScannedIndex[], conflicts: Array<[string, Record<string, string[]>]> = []): IndexScan {
+function scan(
+  indices: ScannedIndex[],
+  conflicts: Array<[string, Record<string, string[]>]> = []
+): IndexScan {
   return {
     pattern: 'p*',
     indices,
@@ -27,14 +35,33 @@ function scan(indices: ScannedIndex[], conflicts: Array<[string, Record<string, 
 describe('index findings', () => {
   it('lists exactly the indices whose arrival or event timestamp is not a date', () => {
     const s = scan([
-      index('p-1', { dateFields: { arrival_timestamp: 'long', event_timestamp: 'long' }, fromOurTemplate: false }),
-      index('p-2', { dateFields: { arrival_timestamp: 'date', event_timestamp: 'long' }, fromOurTemplate: false }),
+      index('p-1', {
+        dateFields: { arrival_timestamp: 'long', event_timestamp: 'long' },
+        fromOurTemplate: false,
+      }),
+      index('p-2', {
+        dateFields: { arrival_timestamp: 'date', event_timestamp: 'long' },
+        fromOurTemplate: false,
+      }),
       index('p-3'),
       index('p-4', { dateFields: {} }),
     ]);
-    const f = timestampsFinding('p', s);
+    const f = timestampsFinding('p', s, new Date());
     assert.equal(f.status, 'fail');
     assert.deepEqual(f.remedy?.fix, { kind: 'repair_indices', indices: ['p-1', 'p-2'] });
+  });
+
+  it('offers to repair only what Firehose has stopped writing, and says when the rest can be', () => {
+    const s = scan([
+      index('p-2026-11-24', { dateFields: { arrival_timestamp: 'long' }, fromOurTemplate: false }),
+      index('p-2026-11-25', { dateFields: { arrival_timestamp: 'long' }, fromOurTemplate: false }),
+    ]);
+    const f = timestampsFinding('p', s, new Date('2026-11-25T10:00:00Z'));
+    assert.deepEqual(f.remedy?.fix, { kind: 'repair_indices', indices: ['p-2026-11-24'] });
+    assert.match(
+      f.remedy?.text ?? '',
+      /p-2026-11-25 can be repaired after 2026-11-26T00:20:00.000Z/
+    );
   });
 
   it('blames the indices our template did not create for a type conflict', () => {
@@ -61,10 +88,22 @@ describe('index findings', () => {
   it('judges freshness against now, and knows an archive may have stopped with Pinpoint', () => {
     const now = new Date('2026-11-25T12:00:00Z');
     const s = scan([index('p-1')]);
-    assert.equal(freshnessFinding('p', s, { latest: now.getTime() - 3_600_000, searched: ['p-1'] }, now).status, 'ok');
-    const stale = freshnessFinding('p', s, { latest: Date.parse('2026-10-29T10:00:00Z'), searched: ['p-1'] }, now);
+    assert.equal(
+      freshnessFinding('p', s, { latest: now.getTime() - 3_600_000, searched: ['p-1'] }, now)
+        .status,
+      'ok'
+    );
+    const stale = freshnessFinding(
+      'p',
+      s,
+      { latest: Date.parse('2026-10-29T10:00:00Z'), searched: ['p-1'] },
+      now
+    );
     assert.equal(stale.status, 'warn');
     assert.match(stale.remedy?.text ?? '', /end of support/);
-    assert.equal(freshnessFinding('p', scan([]), { latest: null, searched: [] }, now).status, 'warn');
+    assert.equal(
+      freshnessFinding('p', scan([]), { latest: null, searched: [] }, now).status,
+      'warn'
+    );
   });
 });

@@ -2,6 +2,7 @@
 import { CRITICAL_DATE_FIELDS } from '../../../common/event_mappings';
 import type { Finding } from '../../../common/report';
 import type { Json } from '../../../common/validation';
+import { writeWindow } from '../../../common/rotation_window';
 import { commands } from './commands';
 import type { Freshness } from './freshness';
 import { indicesNeedingRepair, type IndexScan } from './index_scan';
@@ -16,19 +17,32 @@ const STALE_AFTER = 24 * HOUR;
 /** Amazon Pinpoint's end of support: after it, a static archive is expected. */
 const PINPOINT_END_OF_SUPPORT = Date.UTC(2026, 9, 30);
 
-export function timestampsFinding(prefix: string, scan: IndexScan): Finding {
+export function timestampsFinding(prefix: string, scan: IndexScan, now: Date): Finding {
   const bad = indicesNeedingRepair(scan);
   const title = `Timestamps of the ${prefix}* indices`;
+  // An index Firehose may still write to cannot be repaired yet: a write block would bounce late deliveries.
+  const windows = new Map(bad.map((ix) => [ix.name, writeWindow(ix.name, now)]));
+  const openUntil = (name: string): string | null => {
+    const w = windows.get(name);
+    return w?.state === 'open' ? w.repairableAfter.toISOString() : null;
+  };
   const evidence = {
     indexCount: scan.indices.length,
     badCount: bad.length,
     bad: bad.slice(0, SAMPLE).map((ix) => ({
       index: ix.name,
       ...Object.fromEntries(CRITICAL_DATE_FIELDS.map((f) => [f, ix.dateFields[f] ?? null])),
+      repairableAfter: openUntil(ix.name),
     })),
   };
   if (scan.indices.length === 0) {
-    return { id: 'indices.timestamps', title, status: 'ok', evidence, summary: `No index matches ${prefix}* yet.` };
+    return {
+      id: 'indices.timestamps',
+      title,
+      status: 'ok',
+      evidence,
+      summary: `No index matches ${prefix}* yet.`,
+    };
   }
   if (bad.length === 0) {
     return {
@@ -39,7 +53,12 @@ export function timestampsFinding(prefix: string, scan: IndexScan): Finding {
       summary: `All ${scan.indices.length} indices map ${CRITICAL_DATE_FIELDS.join(' and ')} as dates.`,
     };
   }
-  const names = bad.map((ix) => ix.name);
+  const now_ = bad.filter((ix) => openUntil(ix.name) === null).map((ix) => ix.name);
+  const later = bad.filter((ix) => openUntil(ix.name) !== null);
+  const wait =
+    later.length > 0
+      ? ` ${later.map((ix) => `${ix.name} can be repaired after ${openUntil(ix.name)}`).join('; ')} (Firehose may still write to it).`
+      : '';
   return {
     id: 'indices.timestamps',
     title,
@@ -47,9 +66,11 @@ export function timestampsFinding(prefix: string, scan: IndexScan): Finding {
     evidence,
     summary: `${bad.length} of ${scan.indices.length} indices map the timestamps as numbers (created before the template): Dashboards cannot filter or sort them by time.`,
     remedy: {
-      text: 'Repair these indices: each is copied into a correctly mapped index and its name kept as an alias, without losing a document. Install the template first so the copy gets date fields.',
-      fix: { kind: 'repair_indices', indices: names },
-      command: commands.repair(names),
+      text: `Repair these indices: each is copied into a correctly mapped index and its name kept as an alias, without losing a document. Install the template first so the copy gets date fields.${wait}`,
+      ...(now_.length > 0 && {
+        fix: { kind: 'repair_indices' as const, indices: now_ },
+        command: commands.repair(now_),
+      }),
     },
   };
 }
@@ -70,7 +91,13 @@ export function conflictsFinding(scan: IndexScan): Finding {
   };
   const title = 'Field types across indices';
   if (entries.length === 0) {
-    return { id: 'indices.conflicts', title, status: 'ok', evidence, summary: 'Every field has one type in all indices.' };
+    return {
+      id: 'indices.conflicts',
+      title,
+      status: 'ok',
+      evidence,
+      summary: 'Every field has one type in all indices.',
+    };
   }
   // The odd ones out are the indices our template did not create; if it created none yet, those holding a
   // field's less common type.
@@ -107,7 +134,12 @@ export function conflictsFinding(scan: IndexScan): Finding {
 
 export function fieldLimitFinding(scan: IndexScan): Finding {
   const ranked = scan.indices
-    .map((ix) => ({ index: ix.name, fields: ix.fieldCount, limit: ix.fieldLimit, share: ix.fieldCount / ix.fieldLimit }))
+    .map((ix) => ({
+      index: ix.name,
+      fields: ix.fieldCount,
+      limit: ix.fieldLimit,
+      share: ix.fieldCount / ix.fieldLimit,
+    }))
     .sort((a, b) => b.share - a.share);
   const near = ranked.filter((r) => r.share >= FIELD_LIMIT_WARN);
   const evidence = {
@@ -122,7 +154,9 @@ export function fieldLimitFinding(scan: IndexScan): Finding {
       title,
       status: 'ok',
       evidence,
-      summary: top ? `Highest: ${top.index} uses ${top.fields} of ${top.limit} fields.` : 'No index to check.',
+      summary: top
+        ? `Highest: ${top.index} uses ${top.fields} of ${top.limit} fields.`
+        : 'No index to check.',
     };
   }
   const full = near.filter((r) => r.fields >= r.limit);
@@ -142,7 +176,12 @@ export function fieldLimitFinding(scan: IndexScan): Finding {
   };
 }
 
-export function freshnessFinding(prefix: string, scan: IndexScan, freshness: Freshness, now: Date): Finding {
+export function freshnessFinding(
+  prefix: string,
+  scan: IndexScan,
+  freshness: Freshness,
+  now: Date
+): Finding {
   const title = 'Latest event (arrival_timestamp)';
   const latestIso = freshness.latest !== null ? new Date(freshness.latest).toISOString() : null;
   const ageMs = freshness.latest !== null ? now.getTime() - freshness.latest : null;
@@ -166,7 +205,13 @@ export function freshnessFinding(prefix: string, scan: IndexScan, freshness: Fre
     };
   }
   if (ageMs !== null && ageMs <= STALE_AFTER) {
-    return { id: 'data.freshness', title, status: 'ok', evidence, summary: `Last event arrived ${latestIso}.` };
+    return {
+      id: 'data.freshness',
+      title,
+      status: 'ok',
+      evidence,
+      summary: `Last event arrived ${latestIso}.`,
+    };
   }
   const beforeEos = freshness.latest <= PINPOINT_END_OF_SUPPORT + 86_400_000;
   return {

@@ -76,9 +76,14 @@ export function templateFinding(prefix: string, status: TemplateStatus): Finding
   }
 }
 
-export function effectiveFinding(prefix: string, ourName: string, effective: EffectiveTemplate): Finding {
+export function effectiveFinding(
+  prefix: string,
+  ourName: string,
+  effective: EffectiveTemplate
+): Finding {
   const types: Record<string, string | null> = {};
-  for (const field of EVENT_DATE_FIELDS) types[field] = fieldType(effective.mappings, field) ?? null;
+  for (const field of EVENT_DATE_FIELDS)
+    types[field] = fieldType(effective.mappings, field) ?? null;
   const bad = CRITICAL_DATE_FIELDS.filter((f) => !isDateType(types[f] ?? undefined));
   const source = effective.source;
   const evidence = {
@@ -133,8 +138,17 @@ export function overlappingFinding(ourName: string, effective: EffectiveTemplate
   const legacy = effective.legacy.filter((t) => t.name !== ourName);
   const evidence = {
     index: effective.index,
-    composable: shadowed.map((t) => ({ name: t.name, priority: t.priority, index_patterns: t.index_patterns })),
-    legacy: legacy.map((t) => ({ name: t.name, order: t.order, index_patterns: t.index_patterns, applies: t.applies })),
+    composable: shadowed.map((t) => ({
+      name: t.name,
+      priority: t.priority,
+      index_patterns: t.index_patterns,
+    })),
+    legacy: legacy.map((t) => ({
+      name: t.name,
+      order: t.order,
+      index_patterns: t.index_patterns,
+      applies: t.applies,
+    })),
   };
   const title = 'Other templates matching the pattern';
   if (shadowed.length > 0) {
@@ -157,7 +171,7 @@ export function overlappingFinding(ourName: string, effective: EffectiveTemplate
       title,
       status: 'ok',
       evidence,
-      summary: `Legacy template(s) ${ignored.map((t) => t.name).join(', ')} (the seed's default_template?) no longer apply: a composable template matches.`,
+      summary: `Legacy template(s) ${ignored.map((t) => t.name).join(', ')} (such as the walkthrough's default_template) no longer apply to new indices: a composable template matches, and OpenSearch then ignores legacy ones.`,
       remedy: {
         text: 'Optional clean-up: delete them once you have checked they hold nothing else you need.',
         request: ignored.map((t) => `DELETE _template/${t.name}`).join('\n'),
@@ -169,6 +183,9 @@ export function overlappingFinding(ourName: string, effective: EffectiveTemplate
     title,
     status: 'ok',
     evidence,
-    summary: legacy.length > 0 ? `Legacy template(s) ${legacy.map((t) => t.name).join(', ')} apply.` : 'No other template matches.',
+    summary:
+      legacy.length > 0
+        ? `Legacy template(s) ${legacy.map((t) => t.name).join(', ')} apply.`
+        : 'No other template matches.',
   };
 }

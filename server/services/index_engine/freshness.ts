@@ -20,8 +20,13 @@ interface MaxResponse {
   aggregations?: { latest?: { value: number | null } };
 }
 
-export async function latestArrival(client: OpenSearchClient, indices: readonly IndexSettings[]): Promise<Freshness> {
-  const newest = [...indices].sort((a, b) => b.creationDate - a.creationDate || b.name.localeCompare(a.name)).slice(0, NEWEST);
+export async function latestArrival(
+  client: OpenSearchClient,
+  indices: readonly IndexSettings[]
+): Promise<Freshness> {
+  const newest = [...indices]
+    .sort((a, b) => b.creationDate - a.creationDate || b.name.localeCompare(a.name))
+    .slice(0, NEWEST);
   if (newest.length === 0) return { latest: null, searched: [] };
   const searched = newest.map((ix) => ix.name);
   const { body } = await client.transport.request<MaxResponse>({

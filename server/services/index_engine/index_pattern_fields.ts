@@ -29,10 +29,16 @@ function osdTypeOf(esTypes: Iterable<string>): string {
 }
 
 interface FieldCapsResponse {
-  fields: Record<string, Record<string, { type: string; searchable: boolean; aggregatable: boolean }>>;
+  fields: Record<
+    string,
+    Record<string, { type: string; searchable: boolean; aggregatable: boolean }>
+  >;
 }
 
-export async function fieldsFromFieldCaps(client: OpenSearchClient, pattern: string): Promise<IndexPatternField[]> {
+export async function fieldsFromFieldCaps(
+  client: OpenSearchClient,
+  pattern: string
+): Promise<IndexPatternField[]> {
   const { body } = await client.transport.request<FieldCapsResponse>({
     method: 'GET',
     path: `/${encodeURIComponent(pattern)}/_field_caps`,
@@ -41,7 +47,9 @@ export async function fieldsFromFieldCaps(client: OpenSearchClient, pattern: str
   const fields: IndexPatternField[] = [];
   for (const [name, caps] of Object.entries(body.fields ?? {})) {
     if (name.startsWith('_')) continue;
-    const esTypes = Object.keys(caps).filter((t) => t !== 'object' && t !== 'nested' && t !== 'unmapped');
+    const esTypes = Object.keys(caps).filter(
+      (t) => t !== 'object' && t !== 'nested' && t !== 'unmapped'
+    );
     if (esTypes.length === 0) continue;
     const all = esTypes.map((t) => caps[t]);
     fields.push({
@@ -90,7 +98,10 @@ export interface FieldListDrift {
 }
 
 /** What the saved field list lacks or has wrong compared with the current mappings. */
-export function fieldListDrift(savedJson: string | undefined, current: Map<string, Set<string>>): FieldListDrift {
+export function fieldListDrift(
+  savedJson: string | undefined,
+  current: Map<string, Set<string>>
+): FieldListDrift {
   let saved: Array<{ name: string; type: string }> = [];
   try {
     const parsed: unknown = savedJson ? JSON.parse(savedJson) : [];

@@ -18,7 +18,11 @@ export interface IndexPatternState {
 }
 
 export function isNotFound(error: unknown): boolean {
-  const e = error as { output?: { statusCode?: number }; statusCode?: number; meta?: { statusCode?: number } };
+  const e = error as {
+    output?: { statusCode?: number };
+    statusCode?: number;
+    meta?: { statusCode?: number };
+  };
   return e?.output?.statusCode === 404 || e?.statusCode === 404 || e?.meta?.statusCode === 404;
 }
 
@@ -43,7 +47,9 @@ export async function readIndexPatternState(
   const id = indexPatternId(prefix);
   const [ours, defaultIndex] = await Promise.all([
     getOrUndefined(savedObjects, id),
-    uiSettings ? uiSettings.get<string | null | undefined>('defaultIndex') : Promise.resolve(undefined),
+    uiSettings
+      ? uiSettings.get<string | null | undefined>('defaultIndex')
+      : Promise.resolve(undefined),
   ]);
   let target: IndexPatternState['target'];
   if (ours) {
@@ -56,12 +62,14 @@ export async function readIndexPatternState(
       fields: ['title', 'timeFieldName', 'fields'],
     });
     const same = saved_objects.find((so) => so.attributes.title === title);
-    if (same) target = { id: same.id, attributes: same.attributes, ours: false, version: same.version };
+    if (same)
+      target = { id: same.id, attributes: same.attributes, ours: false, version: same.version };
   }
   let defaultExists = false;
   if (defaultIndex) {
     defaultExists =
-      defaultIndex === target?.id || (await getOrUndefined(savedObjects, defaultIndex)) !== undefined;
+      defaultIndex === target?.id ||
+      (await getOrUndefined(savedObjects, defaultIndex)) !== undefined;
   }
   return { target, defaultIndex: defaultIndex ?? undefined, defaultExists };
 }

@@ -7,7 +7,7 @@
 import { CRITICAL_DATE_FIELDS, EVENT_DATE_FIELDS } from '../../../common/event_mappings';
 import { TEMPLATE_MANAGED_BY } from '../../../common/template';
 import type { OpenSearchClient } from '../../osd_port';
-import { unwrapTypeName, walkMapping } from './mapping_walk';
+import { fieldType, unwrapTypeName, type MappingNode } from './mapping_walk';
 
 /** OpenSearch's default `index.mapping.total_fields.limit`. */
 export const DEFAULT_FIELD_LIMIT = 1000;
@@ -49,7 +49,10 @@ export interface IndexSettings {
  * Two settings of every index of the pattern. Without include_defaults (which costs more than the rest of the
  * report on 1,000 indices): an index that does not set the limit has OpenSearch's default.
  */
-export async function readIndexSettings(client: OpenSearchClient, pattern: string): Promise<IndexSettings[]> {
+export async function readIndexSettings(
+  client: OpenSearchClient,
+  pattern: string
+): Promise<IndexSettings[]> {
   const { body } = await client.transport.request<SettingsResponse>({
     method: 'GET',
     path: `/${encodeURIComponent(pattern)}/_settings/${LIMIT},${CREATED}`,
@@ -58,26 +61,76 @@ export async function readIndexSettings(client: OpenSearchClient, pattern: strin
   return Object.entries(body ?? {}).map(([name, s]) => ({
     name,
     creationDate: Number(s?.settings?.[CREATED] ?? 0),
-    fieldLimit: s?.settings?.[LIMIT] !== undefined ? Number(s.settings[LIMIT]) : DEFAULT_FIELD_LIMIT,
+    fieldLimit:
+      s?.settings?.[LIMIT] !== undefined ? Number(s.settings[LIMIT]) : DEFAULT_FIELD_LIMIT,
   }));
 }
 
-interface MappingSummary {
-  types: Map<string, string>;
-  fieldCount: number;
-  dateFields: Record<string, string>;
-  fromOurTemplate: boolean;
+type Node = MappingNode;
+
+function isObjectNode(node: Node): boolean {
+  return node.type === undefined
+    ? node.properties !== undefined || node.enabled !== undefined
+    : node.type === 'object' || node.type === 'nested';
 }
 
-function summarise(body: ReturnType<typeof unwrapTypeName>): MappingSummary {
-  const { types, fieldCount } = walkMapping(body);
-  const dateFields: Record<string, string> = {};
-  for (const field of EVENT_DATE_FIELDS) {
-    const type = types.get(field);
-    if (type !== undefined) dateFields[field] = type;
+/**
+ * Field paths as a tree, so one pass over every field of every index (1,000 daily indices of ~150 fields in
+ * the bench) neither builds a path string per field nor hashes one: the report's cost must stay close to the
+ * raw mapping call's. Paths are spelled out once, at the end.
+ */
+interface PathNode {
+  children: Map<string, PathNode>;
+  /** Leaf type -> the indices mapping this path so. */
+  types?: Map<string, string[]>;
+}
+
+const newNode = (): PathNode => ({ children: new Map() });
+
+function child(node: PathNode, name: string): PathNode {
+  let next = node.children.get(name);
+  if (next === undefined) node.children.set(name, (next = newNode()));
+  return next;
+}
+
+function addType(node: PathNode, type: string, index: string): void {
+  if (node.types === undefined) node.types = new Map();
+  const list = node.types.get(type);
+  if (list === undefined) node.types.set(type, [index]);
+  else list.push(index);
+}
+
+/** Records one index's fields under `tree`; returns its field count (objects, leaves and multi-fields). */
+function recordIndex(
+  props: Record<string, Node> | undefined,
+  tree: PathNode,
+  index: string
+): number {
+  if (!props) return 0;
+  let count = 0;
+  for (const name in props) {
+    const node = props[name];
+    const at = child(tree, name);
+    count += 1;
+    if (isObjectNode(node)) {
+      count += recordIndex(node.properties, at, index);
+      continue;
+    }
+    addType(at, node.type ?? 'object', index);
+    if (node.fields) {
+      for (const sub in node.fields) {
+        count += 1;
+        addType(child(at, sub), node.fields[sub].type ?? 'object', index);
+      }
+    }
   }
-  const fromOurTemplate = (body._meta as { managed_by?: string } | undefined)?.managed_by === TEMPLATE_MANAGED_BY;
-  return { types, fieldCount, dateFields, fromOurTemplate };
+  return count;
+}
+
+function collect(node: PathNode, path: string, out: Map<string, Map<string, string[]>>): void {
+  if (node.types) out.set(path, node.types);
+  for (const [name, next] of node.children)
+    collect(next, path === '' ? name : `${path}.${name}`, out);
 }
 
 export async function scanIndices(
@@ -94,45 +147,34 @@ export async function scanIndices(
     settings,
   ]);
   const settingsByName = new Map(settingsList.map((s) => [s.name, s]));
-
-  // Daily indices made by one template mostly share one mapping: walk each distinct mapping once.
-  const groups = new Map<string, { summary: MappingSummary; indices: string[] }>();
+  const tree = newNode();
   const indices: ScannedIndex[] = [];
   for (const name of Object.keys(mapping.body ?? {}).sort()) {
     const body = unwrapTypeName(mapping.body[name]?.mappings);
-    const key = JSON.stringify(body);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { summary: summarise(body), indices: [] }));
-    group.indices.push(name);
+    const fieldCount = recordIndex(body.properties, tree, name);
+    const dateFields: Record<string, string> = {};
+    for (const field of EVENT_DATE_FIELDS) {
+      const type = fieldType(body, field);
+      if (type !== undefined) dateFields[field] = type;
+    }
     const s = settingsByName.get(name);
     indices.push({
       name,
       creationDate: s?.creationDate ?? 0,
-      fieldCount: group.summary.fieldCount,
+      fieldCount,
       fieldLimit: s?.fieldLimit ?? DEFAULT_FIELD_LIMIT,
-      dateFields: group.summary.dateFields,
-      fromOurTemplate: group.summary.fromOurTemplate,
+      dateFields,
+      fromOurTemplate:
+        (body._meta as { managed_by?: string } | undefined)?.managed_by === TEMPLATE_MANAGED_BY,
     });
   }
-
   const typesByField = new Map<string, Map<string, string[]>>();
-  for (const { summary, indices: names } of groups.values()) {
-    for (const [field, type] of summary.types) {
-      let byType = typesByField.get(field);
-      if (!byType) typesByField.set(field, (byType = new Map()));
-      const list = byType.get(type);
-      if (list) list.push(...names);
-      else byType.set(type, [...names]);
-    }
-  }
+  collect(tree, '', typesByField);
   const conflicts = new Map<string, Map<string, string[]>>();
   const fieldTypes = new Map<string, Set<string>>();
   for (const [field, byType] of typesByField) {
     fieldTypes.set(field, new Set(byType.keys()));
-    if (byType.size > 1) {
-      for (const list of byType.values()) list.sort();
-      conflicts.set(field, byType);
-    }
+    if (byType.size > 1) conflicts.set(field, byType);
   }
   return { pattern, indices, conflicts, fieldTypes };
 }
@@ -142,7 +184,9 @@ const DATE_TYPES = new Set(['date', 'date_nanos']);
 /** Indices whose arrival_timestamp or event_timestamp is not a date: the ones the repair is for. */
 export function indicesNeedingRepair(scan: IndexScan): ScannedIndex[] {
   return scan.indices.filter((ix) =>
-    CRITICAL_DATE_FIELDS.some((f) => ix.dateFields[f] !== undefined && !DATE_TYPES.has(ix.dateFields[f]))
+    CRITICAL_DATE_FIELDS.some(
+      (f) => ix.dateFields[f] !== undefined && !DATE_TYPES.has(ix.dateFields[f])
+    )
   );
 }
 

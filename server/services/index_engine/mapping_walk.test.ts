@@ -8,11 +8,21 @@ describe('walkMapping', () => {
     const { types, fieldCount } = walkMapping({
       properties: {
         a: { type: 'keyword' },
-        o: { properties: { b: { type: 'long' }, s: { type: 'text', fields: { keyword: { type: 'keyword' } } } } },
+        o: {
+          properties: {
+            b: { type: 'long' },
+            s: { type: 'text', fields: { keyword: { type: 'keyword' } } },
+          },
+        },
         off: { type: 'object', enabled: false },
       },
     });
-    assert.deepEqual(Object.fromEntries(types), { a: 'keyword', 'o.b': 'long', 'o.s': 'text', 'o.s.keyword': 'keyword' });
+    assert.deepEqual(Object.fromEntries(types), {
+      a: 'keyword',
+      'o.b': 'long',
+      'o.s': 'text',
+      'o.s.keyword': 'keyword',
+    });
     // a, o, o.b, o.s, o.s.keyword, off
     assert.equal(fieldCount, 6);
   });
@@ -25,7 +35,10 @@ describe('walkMapping', () => {
   it('reads Elasticsearch 6.x mappings wrapped in a type name', () => {
     const m = unwrapTypeName({ _doc: { properties: { arrival_timestamp: { type: 'long' } } } });
     assert.equal(fieldType(m, 'arrival_timestamp'), 'long');
-    assert.equal(fieldType(unwrapTypeName({ properties: { x: { properties: {} } } }), 'x'), 'object');
+    assert.equal(
+      fieldType(unwrapTypeName({ properties: { x: { properties: {} } } }), 'x'),
+      'object'
+    );
     assert.equal(fieldType(m, 'missing.path'), undefined);
   });
 });

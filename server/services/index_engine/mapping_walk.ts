@@ -17,7 +17,16 @@ export interface IndexMappingBody {
   [key: string]: unknown;
 }
 
-const ROOT_KEYS = new Set(['properties', 'dynamic', 'dynamic_templates', '_meta', '_source', '_routing', 'date_detection', 'numeric_detection']);
+const ROOT_KEYS = new Set([
+  'properties',
+  'dynamic',
+  'dynamic_templates',
+  '_meta',
+  '_source',
+  '_routing',
+  'date_detection',
+  'numeric_detection',
+]);
 
 /** Elasticsearch 6.x wraps an index's mapping in its type name (`{"_doc": {...}}`); unwrap it. */
 export function unwrapTypeName(mappings: unknown): IndexMappingBody {
@@ -38,7 +47,9 @@ export interface WalkResult {
 }
 
 function isObjectNode(node: MappingNode): boolean {
-  return node.type === undefined ? node.properties !== undefined || node.enabled !== undefined : node.type === 'object' || node.type === 'nested';
+  return node.type === undefined
+    ? node.properties !== undefined || node.enabled !== undefined
+    : node.type === 'object' || node.type === 'nested';
 }
 
 export function walkMapping(mapping: IndexMappingBody): WalkResult {

@@ -9,7 +9,12 @@ import { worstStatus, type Finding, type ValidationReport } from '../../../commo
 import { needsTypeName, templateFlavorFor, templateName } from '../../../common/template';
 import { readClusterInfo } from '../cluster_info';
 import type { IndexEngineDeps } from './deps';
-import { freshnessFinding, conflictsFinding, fieldLimitFinding, timestampsFinding } from './findings_indices';
+import {
+  freshnessFinding,
+  conflictsFinding,
+  fieldLimitFinding,
+  timestampsFinding,
+} from './findings_indices';
 import { indexPatternFindings } from './findings_index_pattern';
 import { effectiveFinding, overlappingFinding, templateFinding } from './findings_template';
 import { latestArrival } from './freshness';
@@ -19,7 +24,10 @@ import { simulateIndex } from './simulate';
 import { readTemplateCatalog } from './template_catalog';
 import { templateStatus } from './template_status';
 
-export async function buildReport(deps: IndexEngineDeps, prefix: string): Promise<ValidationReport> {
+export async function buildReport(
+  deps: IndexEngineDeps,
+  prefix: string
+): Promise<ValidationReport> {
   const now = deps.now?.() ?? new Date();
   const pattern = indexPatternTitle(prefix);
   const nextIndex = nextDailyIndexName(prefix, now);
@@ -37,7 +45,11 @@ export async function buildReport(deps: IndexEngineDeps, prefix: string): Promis
   const templates = clusterReading.then(async (info) => {
     const flavor = templateFlavorFor(info);
     const catalog = await readTemplateCatalog(deps.client, flavor);
-    return { flavor, catalog, effective: await simulateIndex(deps.client, flavor, nextIndex, catalog) };
+    return {
+      flavor,
+      catalog,
+      effective: await simulateIndex(deps.client, flavor, nextIndex, catalog),
+    };
   });
   const [scan, freshness, cluster, { flavor, catalog, effective }, ipState] = await Promise.all([
     scanning,
@@ -56,7 +68,7 @@ export async function buildReport(deps: IndexEngineDeps, prefix: string): Promis
     templateFinding(prefix, status),
     effectiveFinding(prefix, name, effective),
     overlappingFinding(name, effective),
-    timestampsFinding(prefix, scan),
+    timestampsFinding(prefix, scan, now),
     conflictsFinding(scan),
     fieldLimitFinding(scan),
     freshnessFinding(prefix, scan, freshness, now),
@@ -66,7 +78,8 @@ export async function buildReport(deps: IndexEngineDeps, prefix: string): Promis
   else {
     skipped.push({
       id: 'index_pattern',
-      reason: 'index pattern not checked: Dashboards was not reachable (pass --dashboards <url> to the CLI)',
+      reason:
+        'index pattern not checked: Dashboards was not reachable (pass --dashboards <url> to the CLI)',
     });
   }
   return {

@@ -11,7 +11,10 @@ import { composableFor, legacyFor, type TemplateCatalog } from './template_catal
 export interface EffectiveTemplate {
   index: string;
   /** The template whose mapping the index gets: a composable one, or the legacy ones merged. */
-  source: { kind: 'composable'; name: string; priority: number } | { kind: 'legacy'; names: string[] } | { kind: 'none' };
+  source:
+    | { kind: 'composable'; name: string; priority: number }
+    | { kind: 'legacy'; names: string[] }
+    | { kind: 'none' };
   mappings: IndexMappingBody;
   /** Other composable templates whose patterns match the index; OpenSearch ignores them for it. */
   shadowedComposable: Array<{ name: string; priority: number; index_patterns: string[] }>;
@@ -31,7 +34,11 @@ function mergeProperties(
   for (const [key, node] of Object.entries(from ?? {})) {
     const existing = into[key];
     if (existing?.properties && node.properties) {
-      into[key] = { ...existing, ...node, properties: mergeProperties({ ...existing.properties }, node.properties) };
+      into[key] = {
+        ...existing,
+        ...node,
+        properties: mergeProperties({ ...existing.properties }, node.properties),
+      };
     } else {
       into[key] = node;
     }
@@ -83,7 +90,10 @@ export async function simulateIndex(
   const merged: IndexMappingBody = { properties: {} };
   for (const t of legacyMatching) {
     const m = unwrapTypeName(t.body.mappings);
-    Object.assign(merged, { ...m, properties: mergeProperties(merged.properties ?? {}, m.properties) });
+    Object.assign(merged, {
+      ...m,
+      properties: mergeProperties(merged.properties ?? {}, m.properties),
+    });
   }
   return {
     index,

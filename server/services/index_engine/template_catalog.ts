@@ -33,9 +33,15 @@ export async function readTemplateCatalog(
   const [composable, legacy] = await Promise.all([
     // Elasticsearch before 7.8 has no composable templates; on a legacy-flavoured cluster we do not ask.
     flavor === 'composable'
-      ? client.transport.request<ComposableListResponse>({ method: 'GET', path: '/_index_template' })
+      ? client.transport.request<ComposableListResponse>({
+          method: 'GET',
+          path: '/_index_template',
+        })
       : Promise.resolve({ body: { index_templates: [] } as ComposableListResponse }),
-    client.transport.request<Record<string, LegacyEntry['body']>>({ method: 'GET', path: '/_template' }),
+    client.transport.request<Record<string, LegacyEntry['body']>>({
+      method: 'GET',
+      path: '/_template',
+    }),
   ]);
   return {
     composable: (composable.body.index_templates ?? []).map((t) => ({

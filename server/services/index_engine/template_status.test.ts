@@ -23,12 +23,23 @@ describe('templateStatus', () => {
 
     const older = structuredClone(buildIndexTemplate('p'));
     older.priority = 1;
-    older.template.mappings._meta = { ...older.template.mappings._meta, content_hash: fingerprint(flattenComposableTemplate(older as never)) };
+    older.template.mappings._meta = {
+      ...older.template.mappings._meta,
+      content_hash: fingerprint(flattenComposableTemplate(older as never)),
+    };
     assert.equal(templateStatus(catalogWith(older), target).state, 'outdated');
 
-    const stranger = { index_patterns: ['p*'], priority: 5, template: { mappings: { properties: {} } } };
+    const stranger = {
+      index_patterns: ['p*'],
+      priority: 5,
+      template: { mappings: { properties: {} } },
+    };
     const status = templateStatus(catalogWith(stranger), target);
     assert.equal(status.state, 'foreign');
-    assert.ok(status.diff.some((d) => d.path === 'mappings.properties.arrival_timestamp.type' && d.installed === undefined));
+    assert.ok(
+      status.diff.some(
+        (d) => d.path === 'mappings.properties.arrival_timestamp.type' && d.installed === undefined
+      )
+    );
   });
 });

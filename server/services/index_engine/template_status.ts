@@ -46,22 +46,30 @@ export interface TemplateTarget {
 export function desiredTemplate(target: TemplateTarget): Record<string, unknown> {
   return target.flavor === 'composable'
     ? (buildIndexTemplate(target.prefix) as unknown as Record<string, unknown>)
-    : (buildLegacyTemplate(target.prefix, { typeName: target.typeName }) as unknown as Record<string, unknown>);
+    : (buildLegacyTemplate(target.prefix, { typeName: target.typeName }) as unknown as Record<
+        string,
+        unknown
+      >);
 }
 
-function installedMeta(flavor: TemplateFlavor, body: Record<string, unknown>): Record<string, unknown> | undefined {
+function installedMeta(
+  flavor: TemplateFlavor,
+  body: Record<string, unknown>
+): Record<string, unknown> | undefined {
   const mappings =
     flavor === 'composable'
       ? ((body.template as Record<string, unknown> | undefined)?.mappings as unknown)
       : body.mappings;
-  const meta = unwrapTypeName(mappings)._meta ?? (body._meta as Record<string, unknown> | undefined);
+  const meta =
+    unwrapTypeName(mappings)._meta ?? (body._meta as Record<string, unknown> | undefined);
   return meta;
 }
 
 export function templateStatus(catalog: TemplateCatalog, target: TemplateTarget): TemplateStatus {
   const name = templateName(target.prefix);
   const desired = desiredTemplate(target);
-  const flatten = target.flavor === 'composable' ? flattenComposableTemplate : flattenLegacyTemplate;
+  const flatten =
+    target.flavor === 'composable' ? flattenComposableTemplate : flattenLegacyTemplate;
   const installed =
     target.flavor === 'composable'
       ? catalog.composable.find((t) => t.name === name)?.body
@@ -75,5 +83,8 @@ export function templateStatus(catalog: TemplateCatalog, target: TemplateTarget)
   if (diff.length === 0) return { ...base, state: 'identical' };
   const meta = installedMeta(target.flavor, installed);
   if (meta?.managed_by !== TEMPLATE_MANAGED_BY) return { ...base, state: 'foreign' };
-  return { ...base, state: meta.content_hash === fingerprint(flatInstalled) ? 'outdated' : 'modified' };
+  return {
+    ...base,
+    state: meta.content_hash === fingerprint(flatInstalled) ? 'outdated' : 'modified',
+  };
 }

@@ -29,11 +29,7 @@ function job(step: RepairJob['step'], extra: Partial<RepairJob> = {}): RepairJob
   };
 }
 
-function notFound(): Error {
-  return Object.assign(new Error('Not Found'), { body: { statusCode: 404, message: 'no repair' } });
-}
-
-function fakeApi(progress: Array<RepairJob | Error>, start: () => Promise<RepairJob>) {
+function fakeApi(progress: RepairJob[], start: () => Promise<RepairJob>, existing: RepairJob[] = []) {
   const calls = { start: 0, progress: 0 };
   const api: RepairApi = {
     start: async () => {
@@ -43,10 +39,9 @@ function fakeApi(progress: Array<RepairJob | Error>, start: () => Promise<Repair
     progress: async () => {
       const next = progress[Math.min(calls.progress, progress.length - 1)];
       calls.progress += 1;
-      if (next instanceof Error) throw next;
       return next;
     },
-    list: async () => [],
+    list: async () => existing,
     candidates: async () => ({ prefix: 'pinpoint', candidates: [] }),
   };
   return { api, calls };
@@ -60,26 +55,28 @@ describe('RepairIndexButton', () => {
   it('asks first, then follows the job to done and reports', async () => {
     const { api, calls } = fakeApi(
       [
-        notFound(),
         job('reindexing', { stepNumber: 4, docs: { total: 1000, copied: 400 } }),
         job('done', { stepNumber: 8, targetCount: 1000, docs: { total: 1000, copied: 1000 } }),
       ],
       async () => job('planned')
     );
     const done: RepairJob[] = [];
-    const view = render(<RepairIndexButton api={api} index={INDEX} pollMs={5} onDone={(j) => done.push(j)} />);
+    const view = render(
+      <RepairIndexButton api={api} index={INDEX} pollMs={5} doneDelayMs={20} onDone={(j) => done.push(j)} />
+    );
     fireEvent.click(await waitFor(() => view.getByTestId('repairButton')));
     assert.equal(calls.start, 0, 'no repair before confirmation');
     fireEvent.click(await waitFor(() => view.getByTestId('confirmModalConfirmButton')));
     await waitFor(() => view.getByTestId('repairDone'));
     assert.equal(calls.start, 1);
     assert.match(view.getByTestId('repairDone').textContent ?? '', /1,000 documents copied and verified/);
-    assert.equal(done.length, 1);
+    assert.equal(done.length, 0, 'the outcome shows before onDone (which may reload the page) is called');
+    await waitFor(() => assert.equal(done.length, 1));
   });
 
   it('shows the copy progress while the job runs', async () => {
     const { api } = fakeApi(
-      [notFound(), job('reindexing', { stepNumber: 4, docs: { total: 1000, copied: 400 } })],
+      [job('reindexing', { stepNumber: 4, docs: { total: 1000, copied: 400 } })],
       async () => job('planned')
     );
     const view = render(<RepairIndexButton api={api} index={INDEX} pollMs={5} />);
@@ -97,7 +94,7 @@ describe('RepairIndexButton', () => {
     const refusal = Object.assign(new Error('Conflict'), {
       body: { statusCode: 409, message: `${INDEX} is the index Firehose is writing now; it can be repaired after 2026-11-26T00:20:00.000Z` },
     });
-    const { api } = fakeApi([notFound()], async () => {
+    const { api } = fakeApi([], async () => {
       throw refusal;
     });
     const view = render(<RepairIndexButton api={api} index={INDEX} pollMs={5} />);
@@ -108,10 +105,10 @@ describe('RepairIndexButton', () => {
   });
 
   it('shows a repair already under way without starting one, and offers to resume a paused one', async () => {
-    const { api, calls } = fakeApi(
-      [job('reindexing', { active: false, stepNumber: 4, lastError: 'connection lost' })],
-      async () => job('reindexing', { stepNumber: 4 })
-    );
+    const { api, calls } = fakeApi([], async () => job('reindexing', { stepNumber: 4 }), [
+      job('reindexing', { active: false, stepNumber: 4, lastError: 'connection lost' }),
+      { ...job('done'), index: 'pinpoint-2026-11-19' },
+    ]);
     const view = render(<RepairIndexButton api={api} index={INDEX} pollMs={5} />);
     const stalled = await waitFor(() => view.getByTestId('repairStalled'));
     assert.match(stalled.textContent ?? '', /connection lost/);

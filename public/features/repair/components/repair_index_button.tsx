@@ -16,9 +16,11 @@ import { useRepairJob } from '../hooks/use_repair_job';
 export interface RepairIndexButtonProps {
   api: RepairApi;
   index: string;
-  /** Called once the repair is done (e.g. to reload the setup report). */
+  /** Called once the repair is done (e.g. to reload the setup report), `doneDelayMs` after it shows. */
   onDone?: (job: RepairJob) => void;
   pollMs?: number;
+  /** Default 5 s: long enough to read "Repaired" before a reload of the page's report replaces this control. */
+  doneDelayMs?: number;
 }
 
 const number = (n: number): string => n.toLocaleString('en-US');
@@ -52,8 +54,9 @@ export function RepairIndexButton({
   index,
   onDone,
   pollMs,
+  doneDelayMs = 5000,
 }: RepairIndexButtonProps): React.ReactElement {
-  const { view, start } = useRepairJob(api, index, { pollMs, onDone });
+  const { view, start } = useRepairJob(api, index, { pollMs, onDone, doneDelayMs });
   const [confirming, setConfirming] = useState(false);
 
   const confirmModal = confirming ? (

@@ -37,16 +37,29 @@ export interface UseRepairJob {
   start(): void;
 }
 
-export function useRepairJob(
-  api: RepairApi,
-  index: string,
-  options: { pollMs?: number; onDone?: (job: RepairJob) => void } = {}
-): UseRepairJob {
+export interface UseRepairJobOptions {
+  pollMs?: number;
+  /** Called once the job is done, after `doneDelayMs` (so the outcome is seen before, say, a reload). */
+  onDone?: (job: RepairJob) => void;
+  doneDelayMs?: number;
+}
+
+export function useRepairJob(api: RepairApi, index: string, options: UseRepairJobOptions = {}): UseRepairJob {
   const pollMs = options.pollMs ?? 1000;
+  const doneDelayMs = options.doneDelayMs ?? 0;
   const [view, setView] = useState<RepairView>({ phase: 'idle' });
   const controller = useRef<AbortController | undefined>(undefined);
-  const onDone = useRef(options.onDone);
-  onDone.current = options.onDone;
+  const onDoneRef = useRef(options.onDone);
+  onDoneRef.current = options.onDone;
+  const doneTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const onDone = useCallback(
+    (job: RepairJob) => {
+      clearTimeout(doneTimer.current);
+      doneTimer.current = setTimeout(() => onDoneRef.current?.(job), doneDelayMs);
+    },
+    [doneDelayMs]
+  );
+  useEffect(() => () => clearTimeout(doneTimer.current), []);
 
   const poll = useCallback(
     async (signal: AbortSignal) => {
@@ -57,11 +70,11 @@ export function useRepairJob(
         if (signal.aborted) return;
         const next = viewOf(job);
         setView(next);
-        if (next.phase === 'done') onDone.current?.(job);
+        if (next.phase === 'done') onDone(job);
         if (next.phase !== 'running') return;
       }
     },
-    [api, index, pollMs]
+    [api, index, pollMs, onDone]
   );
 
   const follow = useCallback(
@@ -74,7 +87,7 @@ export function useRepairJob(
           if (!job || own.signal.aborted) return;
           const next = viewOf(job);
           setView(next);
-          if (next.phase === 'done') onDone.current?.(job);
+          if (next.phase === 'done') onDone(job);
           if (next.phase === 'running') await poll(own.signal);
         })
         .catch((error: unknown) => {
@@ -83,20 +96,13 @@ export function useRepairJob(
           }
         });
     },
-    [poll]
+    [poll, onDone]
   );
 
-  // A repair started earlier (another tab, the CLI, before a reload) shows up as it is.
+  // A repair started earlier (another tab, the CLI, before a reload) shows up as it is. The job list is asked
+  // rather than the job itself, whose absence would be a 404 on every page load.
   useEffect(() => {
-    follow(async (signal) => {
-      try {
-        return await api.progress(index, signal);
-      } catch (error) {
-        const e = error as HttpFetchError;
-        if (e?.body?.statusCode === 404 || e?.response?.status === 404) return undefined;
-        throw error;
-      }
-    });
+    follow(async (signal) => (await api.list(signal)).find((job) => job.index === index));
     return () => controller.current?.abort();
   }, [api, index, follow]);
 

@@ -22,7 +22,11 @@ function report(findings: Finding[]): ValidationReport {
     generatedAt: '2026-11-25T00:00:00Z',
     cluster: { clusterName: 'c', distribution: 'opensearch', version: '2.19.6' },
     flavor: 'composable',
-    status: findings.some((f) => f.status === 'fail') ? 'fail' : findings.some((f) => f.status === 'warn') ? 'warn' : 'ok',
+    status: findings.some((f) => f.status === 'fail')
+      ? 'fail'
+      : findings.some((f) => f.status === 'warn')
+        ? 'warn'
+        : 'ok',
     findings,
     skipped: [],
   };
@@ -34,13 +38,20 @@ const absent: Finding = {
   status: 'fail',
   summary: 'No _index_template/pinpoint-events',
   evidence: { state: 'absent', diff: [] },
-  remedy: { text: 'Install the template.', fix: { kind: 'install_template' }, command: 'pinpoint-dashboards setup --prefix pinpoint' },
+  remedy: {
+    text: 'Install the template.',
+    fix: { kind: 'install_template' },
+    command: 'pinpoint-dashboards setup --prefix pinpoint',
+  },
 };
 const modified: Finding = {
   ...absent,
   status: 'warn',
   summary: 'changed after it was installed',
-  evidence: { state: 'modified', diff: [{ path: 'mappings.properties.event_type.type', ours: 'keyword', installed: 'text' }] },
+  evidence: {
+    state: 'modified',
+    diff: [{ path: 'mappings.properties.event_type.type', ours: 'keyword', installed: 'text' }],
+  },
   remedy: { text: 'Review the diff.', fix: { kind: 'update_template', overwrite: true } },
 };
 const timestamps: Finding = {
@@ -49,15 +60,25 @@ const timestamps: Finding = {
   status: 'fail',
   summary: '2 of 2 indices map the timestamps as numbers',
   evidence: { badCount: 2 },
-  remedy: { text: 'Repair these indices.', fix: { kind: 'repair_indices', indices: ['pinpoint-2026-11-23', 'pinpoint-2026-11-24'] }, command: 'pinpoint-dashboards repair pinpoint-2026-11-23 pinpoint-2026-11-24' },
+  remedy: {
+    text: 'Repair these indices.',
+    fix: { kind: 'repair_indices', indices: ['pinpoint-2026-11-23', 'pinpoint-2026-11-24'] },
+    command: 'pinpoint-dashboards repair pinpoint-2026-11-23 pinpoint-2026-11-24',
+  },
 };
 
 function fakeApi(reports: ValidationReport[]) {
   const calls = { report: [] as string[], apply: [] as Array<Partial<ApplyOptions>> };
   let i = 0;
   const api: IndexEngineApi = {
-    report: async (prefix) => (calls.report.push(prefix), reports[Math.min(i++, reports.length - 1)]),
-    apply: async (options) => (calls.apply.push(options), { prefix: options.prefix, changed: true, steps: [] }),
+    report: async (prefix) => (
+      calls.report.push(prefix),
+      reports[Math.min(i++, reports.length - 1)]
+    ),
+    apply: async (options) => (
+      calls.apply.push(options),
+      { prefix: options.prefix, changed: true, steps: [] }
+    ),
   };
   return { api, calls };
 }
@@ -68,10 +89,16 @@ afterEach(cleanup);
 
 describe('SetupPage', () => {
   it('shows each finding with its status and fix, and installs the template from its button', async () => {
-    const { api, calls } = fakeApi([report([absent, timestamps]), report([{ ...absent, status: 'ok', remedy: undefined, summary: 'installed' }, timestamps])]);
+    const { api, calls } = fakeApi([
+      report([absent, timestamps]),
+      report([{ ...absent, status: 'ok', remedy: undefined, summary: 'installed' }, timestamps]),
+    ]);
     const repaired: string[] = [];
     const page = render(
-      <SetupPage api={api} renderRepair={(index) => (repaired.push(index), <span>repair {index}</span>)} />
+      <SetupPage
+        api={api}
+        renderRepair={(index) => (repaired.push(index), (<span>repair {index}</span>))}
+      />
     );
     await page.findByText('No _index_template/pinpoint-events');
     assert.equal(page.getByTestId('pinpointFinding-template').getAttribute('data-status'), 'fail');
@@ -93,7 +120,9 @@ describe('SetupPage', () => {
     assert.match(modal.textContent ?? '', /mappings\.properties\.event_type\.type/);
     assert.equal(calls.apply.length, 0);
     fireEvent.click(page.getByTestId('confirmModalConfirmButton'));
-    await waitFor(() => assert.deepEqual(calls.apply, [{ template: true, overwrite: true, prefix: 'pinpoint' }]));
+    await waitFor(() =>
+      assert.deepEqual(calls.apply, [{ template: true, overwrite: true, prefix: 'pinpoint' }])
+    );
   });
 
   it('refuses a bad prefix with the reason and checks a good one', async () => {

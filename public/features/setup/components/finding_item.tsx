@@ -34,12 +34,22 @@ function Evidence({ finding }: { finding: Finding }): React.ReactElement {
   );
 }
 
-export function FindingItem({ finding, busy, runApply, renderRepair }: FindingItemProps): React.ReactElement {
+export function FindingItem({
+  finding,
+  busy,
+  runApply,
+  renderRepair,
+}: FindingItemProps): React.ReactElement {
   const remedy = finding.remedy;
   // An ok finding may still carry an optional fix (e.g. make this pattern the default): offer it quietly.
   const showRemedy = remedy !== undefined;
   return (
-    <EuiPanel paddingSize="m" hasBorder data-test-subj={`pinpointFinding-${finding.id}`} data-status={finding.status}>
+    <EuiPanel
+      paddingSize="m"
+      hasBorder
+      data-test-subj={`pinpointFinding-${finding.id}`}
+      data-status={finding.status}
+    >
       <EuiFlexGroup alignItems="baseline" gutterSize="m" responsive={false}>
         <EuiFlexItem grow={false} style={{ minWidth: 90 }}>
           <EuiHealth color={STATUS_COLOR[finding.status]}>{STATUS_LABEL[finding.status]}</EuiHealth>
@@ -64,7 +74,13 @@ export function FindingItem({ finding, busy, runApply, renderRepair }: FindingIt
           {remedy.fix && (
             <>
               <EuiSpacer size="s" />
-              <FixControls finding={finding} fix={remedy.fix} busy={busy} runApply={runApply} renderRepair={renderRepair} />
+              <FixControls
+                finding={finding}
+                fix={remedy.fix}
+                busy={busy}
+                runApply={runApply}
+                renderRepair={renderRepair}
+              />
             </>
           )}
           {remedy.command && (

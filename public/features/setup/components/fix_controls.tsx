@@ -3,7 +3,14 @@
  * template someone changed says that their changes go. Repairs are the repair feature's own control.
  */
 import React, { useState } from 'react';
-import { EuiButton, EuiConfirmModal, EuiFlexGroup, EuiFlexItem, EuiSpacer, EuiText } from '@elastic/eui';
+import {
+  EuiButton,
+  EuiConfirmModal,
+  EuiFlexGroup,
+  EuiFlexItem,
+  EuiSpacer,
+  EuiText,
+} from '@elastic/eui';
 import type { Finding, FixAction } from '../../../../common/report';
 import type { TemplateDiffEntry } from '../../../../common/template_normalize';
 import { TemplateDiff } from './template_diff';
@@ -30,7 +37,12 @@ function TemplateFix({ finding, fix, busy, runApply }: FixControlsProps): React.
   const [confirming, setConfirming] = useState(false);
   const diff = (finding.evidence.diff ?? []) as unknown as TemplateDiffEntry[];
   const overwrite = fix.kind === 'update_template' && fix.overwrite;
-  const label = fix.kind === 'install_template' ? 'Install template' : overwrite ? 'Replace with ours…' : 'Update template…';
+  const label =
+    fix.kind === 'install_template'
+      ? 'Install template'
+      : overwrite
+        ? 'Replace with ours…'
+        : 'Update template…';
   const apply = () => runApply({ template: true, overwrite });
   return (
     <>
@@ -93,7 +105,12 @@ export function FixControls(props: FixControlsProps): React.ReactElement | null 
       );
     case 'make_default':
       return (
-        <EuiButton size="s" isLoading={busy} data-test-subj="pinpointFixDefault" onClick={() => runApply({ template: false, makeDefault: true })}>
+        <EuiButton
+          size="s"
+          isLoading={busy}
+          data-test-subj="pinpointFixDefault"
+          onClick={() => runApply({ template: false, makeDefault: true })}
+        >
           Make default
         </EuiButton>
       );
@@ -115,7 +132,10 @@ export function FixControls(props: FixControlsProps): React.ReactElement | null 
           {fix.indices.length > shown.length && (
             <EuiFlexItem grow={false}>
               <EuiText size="s">
-                <p>and {fix.indices.length - shown.length} more: repair them from the command line below.</p>
+                <p>
+                  and {fix.indices.length - shown.length} more: repair them from the command line
+                  below.
+                </p>
               </EuiText>
             </EuiFlexItem>
           )}

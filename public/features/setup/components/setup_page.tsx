@@ -48,11 +48,16 @@ function Summary({ report }: { report: ValidationReport }): React.ReactElement {
         ? `${counts.fail} thing${counts.fail === 1 ? '' : 's'} to fix for ${report.pattern}`
         : `Set up, with ${counts.warn} thing${counts.warn === 1 ? '' : 's'} to look at`;
   return (
-    <EuiCallOut title={title} color={STATUS_COLOR[report.status]} data-test-subj="pinpointSetupSummary" data-status={report.status}>
+    <EuiCallOut
+      title={title}
+      color={STATUS_COLOR[report.status]}
+      data-test-subj="pinpointSetupSummary"
+      data-status={report.status}
+    >
       <p>
-        {report.cluster.distribution} {report.cluster.version} ({report.cluster.clusterName}), {report.flavor} template{' '}
-        {report.templateName}, next index {report.nextIndex}. {counts.ok} ok, {counts.warn} warnings, {counts.fail}{' '}
-        failing.
+        {report.cluster.distribution} {report.cluster.version} ({report.cluster.clusterName}),{' '}
+        {report.flavor} template {report.templateName}, next index {report.nextIndex}. {counts.ok}{' '}
+        ok, {counts.warn} warnings, {counts.fail} failing.
       </p>
       {report.skipped.map((s) => (
         <p key={s.id}>{s.reason}</p>
@@ -61,7 +66,13 @@ function Summary({ report }: { report: ValidationReport }): React.ReactElement {
   );
 }
 
-function PrefixForm({ prefix, onChange }: { prefix: string; onChange(p: string): void }): React.ReactElement {
+function PrefixForm({
+  prefix,
+  onChange,
+}: {
+  prefix: string;
+  onChange(p: string): void;
+}): React.ReactElement {
   const [text, setText] = useState(prefix);
   const [error, setError] = useState<string | undefined>(undefined);
   const submit = () => {
@@ -75,7 +86,11 @@ function PrefixForm({ prefix, onChange }: { prefix: string; onChange(p: string):
   return (
     <EuiFlexGroup alignItems="flexEnd" gutterSize="s" responsive={false}>
       <EuiFlexItem grow={false} style={{ minWidth: 280 }}>
-        <EuiFormRow label="Index prefix (Firehose IndexName)" isInvalid={error !== undefined} error={error}>
+        <EuiFormRow
+          label="Index prefix (Firehose IndexName)"
+          isInvalid={error !== undefined}
+          error={error}
+        >
           <EuiFieldText
             value={text}
             isInvalid={error !== undefined}
@@ -94,7 +109,13 @@ function PrefixForm({ prefix, onChange }: { prefix: string; onChange(p: string):
   );
 }
 
-export function SetupPage({ api, renderRepair, onApplied, initialPrefix, children }: SetupPageProps): React.ReactElement {
+export function SetupPage({
+  api,
+  renderRepair,
+  onApplied,
+  initialPrefix,
+  children,
+}: SetupPageProps): React.ReactElement {
   const [prefix, setPrefix] = useState(initialPrefix ?? DEFAULT_INDEX_PREFIX);
   const { state, reload } = useReport(api, prefix);
   const applied = useCallback(
@@ -107,7 +128,12 @@ export function SetupPage({ api, renderRepair, onApplied, initialPrefix, childre
   const { state: applyState, run } = useApply(api, applied);
   const runApply = useCallback<RunApply>((options) => run({ ...options, prefix }), [run, prefix]);
 
-  const report = state.phase === 'loaded' ? state.report : state.phase === 'loading' ? state.previous : undefined;
+  const report =
+    state.phase === 'loaded'
+      ? state.report
+      : state.phase === 'loading'
+        ? state.previous
+        : undefined;
   const repair = renderRepair ? (index: string) => renderRepair(index, reload) : undefined;
   return (
     <div data-test-subj="pinpointSetupPage">
@@ -116,23 +142,35 @@ export function SetupPage({ api, renderRepair, onApplied, initialPrefix, childre
       </EuiTitle>
       <EuiText size="s" color="subdued">
         <p>
-          Firehose writes Pinpoint events to daily indices named after this prefix. The checks below cover the index
-          template, the indices already there, the latest event and the index pattern.
+          Firehose writes Pinpoint events to daily indices named after this prefix. The checks below
+          cover the index template, the indices already there, the latest event and the index
+          pattern.
         </p>
       </EuiText>
       <EuiSpacer size="m" />
       <PrefixForm prefix={prefix} onChange={(p) => (p === prefix ? reload() : setPrefix(p))} />
       <EuiSpacer size="m" />
       {state.phase === 'error' && (
-        <EuiCallOut title="Could not check the cluster" color="danger" iconType="alert" data-test-subj="pinpointReportError">
+        <EuiCallOut
+          title="Could not check the cluster"
+          color="danger"
+          iconType="alert"
+          data-test-subj="pinpointReportError"
+        >
           <p>{state.message}</p>
         </EuiCallOut>
       )}
       {applyState.phase === 'error' && (
         <>
-          <EuiCallOut title="The fix was not applied" color="danger" data-test-subj="pinpointApplyError">
+          <EuiCallOut
+            title="The fix was not applied"
+            color="danger"
+            data-test-subj="pinpointApplyError"
+          >
             <p>{applyState.message}</p>
-            {applyState.diff && applyState.diff.length > 0 && <TemplateDiff diff={applyState.diff} />}
+            {applyState.diff && applyState.diff.length > 0 && (
+              <TemplateDiff diff={applyState.diff} />
+            )}
           </EuiCallOut>
           <EuiSpacer size="m" />
         </>
@@ -145,12 +183,23 @@ export function SetupPage({ api, renderRepair, onApplied, initialPrefix, childre
           <EuiFlexGroup direction="column" gutterSize="s">
             {report.findings.map((finding) => (
               <EuiFlexItem key={finding.id} grow={false}>
-                <FindingItem finding={finding} busy={applyState.phase === 'running'} runApply={runApply} renderRepair={repair} />
+                <FindingItem
+                  finding={finding}
+                  busy={applyState.phase === 'running'}
+                  runApply={runApply}
+                  renderRepair={repair}
+                />
               </EuiFlexItem>
             ))}
           </EuiFlexGroup>
           <EuiSpacer size="s" />
-          <EuiButton size="s" iconType="refresh" onClick={reload} isLoading={state.phase === 'loading'} data-test-subj="pinpointReportReload">
+          <EuiButton
+            size="s"
+            iconType="refresh"
+            onClick={reload}
+            isLoading={state.phase === 'loading'}
+            data-test-subj="pinpointReportReload"
+          >
             Check again
           </EuiButton>
         </>

@@ -37,7 +37,8 @@ export function useApply(
         },
         (error) => {
           if (c.signal.aborted || isAbort(error)) return;
-          const diff = (error as HttpFetchError)?.body?.attributes?.diff as TemplateDiffEntry[] | undefined;
+          const diff = (error as HttpFetchError)?.body?.attributes?.diff as
+            TemplateDiffEntry[] | undefined;
           setState({ phase: 'error', message: errorMessage(error), diff });
         }
       );

@@ -9,7 +9,10 @@ export type ReportState =
   | { phase: 'loaded'; report: ValidationReport }
   | { phase: 'error'; message: string };
 
-export function useReport(api: IndexEngineApi, prefix: string): { state: ReportState; reload(): void } {
+export function useReport(
+  api: IndexEngineApi,
+  prefix: string
+): { state: ReportState; reload(): void } {
   const [state, setState] = useState<ReportState>({ phase: 'loading' });
   const [generation, setGeneration] = useState(0);
   const last = useRef<ValidationReport | undefined>(undefined);

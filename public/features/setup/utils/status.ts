@@ -7,4 +7,8 @@ export const STATUS_COLOR: Record<FindingStatus, 'success' | 'warning' | 'danger
   fail: 'danger',
 };
 
-export const STATUS_LABEL: Record<FindingStatus, string> = { ok: 'OK', warn: 'Warning', fail: 'Failing' };
+export const STATUS_LABEL: Record<FindingStatus, string> = {
+  ok: 'OK',
+  warn: 'Warning',
+  fail: 'Failing',
+};
