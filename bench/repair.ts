@@ -6,7 +6,10 @@
  * Without --url (or OPENSEARCH_URL) the bench starts its own OpenSearch node and stops it at the end, so a
  * shared node's load does not skew the figures. One source is loaded before any template (long timestamps);
  * each run clones it twice (identical segments), then times, in alternating order:
- *   raw:    POST _reindex?wait_for_completion=true&slices=auto into a fresh index with the template's mapping
+ *   raw:    POST _reindex?slices=auto into a fresh index with the template's mapping, waited for with one
+ *           GET _tasks/<id>?wait_for_completion=true, then a refresh (a synchronous _reindex would do the same,
+ *           but OpenSearch 2.19 returns a TASK_RESOURCE_USAGE header per scroll batch with it, which overflows
+ *           Node's 16 KiB header limit on large indices)
  *   repair: RepairService.repair (plan, write block, copy, verification, alias swap, unhide), start to done
  * Throughput is documents / wall-clock seconds; the figures are medians over the runs.
  */
@@ -109,13 +112,18 @@ export async function runRepairBench(options: RepairBenchOptions): Promise<Repai
         const dest = `${prefix}_rawdest${run}`;
         await request(client, 'PUT', `/${dest}`, { mappings: eventMappings() });
         const t0 = performance.now();
-        await request(
+        const { task } = await request<{ task: string }>(
           client,
           'POST',
           '/_reindex',
           { source: { index: rawSource }, dest: { index: dest } },
-          { wait_for_completion: true, slices: 'auto', refresh: true }
+          { wait_for_completion: false, slices: 'auto' }
         );
+        await request(client, 'GET', `/_tasks/${task}`, undefined, {
+          wait_for_completion: true,
+          timeout: '1h',
+        });
+        await request(client, 'POST', `/${dest}/_refresh`);
         raw.push(options.docs / ((performance.now() - t0) / 1000));
       };
       const timeRepair = async (): Promise<void> => {

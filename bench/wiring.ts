@@ -24,6 +24,7 @@ import { checkPinpointRoles } from '../server/services/wiring/pinpoint_role';
 import type { StreamInfo } from '../server/services/wiring/stream_info';
 import {
   buildPipeline,
+  destroyPipeline,
   DUMMY_CREDENTIALS,
   MOTO_ACCOUNT,
   putDeliveryMetrics,
@@ -167,6 +168,7 @@ export async function runWiringBench(options: {
     }
   } finally {
     aws.destroy();
+    await destroyPipeline(pipeline);
   }
   const medians = Object.entries(chainMs).map(([name, xs]) => [name, median(xs)] as const);
   const [slowestChainName] = medians.reduce((a, b) => (b[1] > a[1] ? b : a));

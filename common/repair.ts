@@ -112,7 +112,9 @@ export interface RepairCandidate {
 export function parseIndexName(value: unknown, what = 'index'): string {
   const name = validateIndexName(value, what);
   if (name.startsWith('.')) {
-    throw new InvalidInputError(`${what} "${name}" is a hidden or system index; repair an event index`);
+    throw new InvalidInputError(
+      `${what} "${name}" is a hidden or system index; repair an event index`
+    );
   }
   if (name.endsWith(REPAIR_TARGET_SUFFIX)) {
     throw new InvalidInputError(

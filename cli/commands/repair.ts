@@ -67,7 +67,10 @@ async function repairOne(service: RepairService, io: CliIo, index: string): Prom
   }
 }
 
-function selectAll(candidates: RepairCandidate[], io: CliIo): { indices: string[]; refused: Outcome[] } {
+function selectAll(
+  candidates: RepairCandidate[],
+  io: CliIo
+): { indices: string[]; refused: Outcome[] } {
   const refused = candidates
     .filter((c) => c.refusal)
     .map((c): Outcome => ({ index: c.index, status: 'refused', message: c.refusal ?? '' }));
@@ -94,7 +97,10 @@ export function registerRepairCommand(
         'Repair indices whose timestamps are not dates (created before the template), without losing a document'
       )
   )
-    .option('--all', 'repair every index of the prefix that needs it (and finish unfinished repairs)')
+    .option(
+      '--all',
+      'repair every index of the prefix that needs it (and finish unfinished repairs)'
+    )
     .action(async (names: string[], flags: RepairFlags) => {
       if (flags.all && names.length > 0) {
         throw new InvalidInputError('give index names or --all, not both');
@@ -110,6 +116,7 @@ export function registerRepairCommand(
       const outcomes: Outcome[] = [];
       if (flags.all) {
         const unfinished = (await service.list())
+          .filter((job) => job.index.startsWith(connection.prefix))
           .filter((job) => job.step !== 'done' && job.step !== 'failed')
           .map((job) => job.index);
         const selected = selectAll(await service.candidates(connection.prefix), io);

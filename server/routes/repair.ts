@@ -3,11 +3,7 @@
  * one job's progress, list jobs, list the indices that need a repair.
  */
 import { API_PATHS } from '../../common/constants';
-import {
-  parseCandidatesQuery,
-  parseRepairParams,
-  parseRepairRequest,
-} from '../../common/repair';
+import { parseCandidatesQuery, parseRepairParams, parseRepairRequest } from '../../common/repair';
 import { toHttpResponse } from '../errors';
 import type { IRouter, Logger, RequestHandlerContext } from '../osd_port';
 import { RepairService } from '../services/repair/repair_service';
@@ -31,7 +27,8 @@ export function registerRepairRoutes(
         const { index } = request.body;
         const service = serviceFor(context);
         const state = await service.start(index);
-        if (state.step === 'done') return response.ok({ body: { job: await service.progress(index) } });
+        if (state.step === 'done')
+          return response.ok({ body: { job: await service.progress(index) } });
         registry.launch(service, index);
         return response.accepted({ body: { job: await service.progress(index, true) } });
       } catch (error) {

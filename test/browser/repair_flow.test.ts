@@ -3,7 +3,8 @@
  * the real OpenSearch node. Pins: events indexed before the template show up as an index to repair; the
  * repair asks first, shows its live progress, ends "Repaired"; afterwards the report's timestamps check is
  * ok and the index's documents are all there under its original name, now an alias of the repaired copy.
- * Screenshots: test-results/screenshots/repair_progress.png (while copying) and repair.png (done).
+ * Screenshots: test-results/screenshots/repair_progress.png (while copying) and repair.png (done, before the
+ * page reloads its report).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -62,12 +63,17 @@ test('repairs an index from the setup page with live progress', async () => {
   // Live progress: the copy step with its document counter.
   const progress = control.locator('[data-test-subj="repairProgress"][data-step="reindexing"]');
   await progress.waitFor({ timeout: 60_000 });
-  assert.match((await progress.textContent()) ?? '', /Step 4 of 8: copying documents \([\d,]+ of 20,000 documents\)/);
+  assert.match(
+    (await progress.textContent()) ?? '',
+    /Step 4 of 8: copying documents \([\d,]+ of 20,000 documents\)/
+  );
   await saveScreenshot(page, 'repair_progress');
 
   // The outcome: done, or (a failure of the test) failed, paused or refused.
   const outcome = control.locator(
-    ['repairDone', 'repairFailed', 'repairStalled', 'repairError'].map((s) => `[data-test-subj="${s}"]`).join(',')
+    ['repairDone', 'repairFailed', 'repairStalled', 'repairError']
+      .map((s) => `[data-test-subj="${s}"]`)
+      .join(',')
   );
   try {
     await outcome.first().waitFor({ state: 'attached', timeout: 300_000 });
@@ -83,6 +89,8 @@ test('repairs an index from the setup page with live progress', async () => {
   const subj = await outcome.first().getAttribute('data-test-subj');
   assert.equal(subj, 'repairDone', (await outcome.first().textContent()) ?? '');
   assert.match((await outcome.first().textContent()) ?? '', /20,000 documents copied and verified/);
+  const screenshot = await saveScreenshot(page, 'repair');
+  assert.ok(screenshot.endsWith('repair.png'));
 
   // The page reloads the report once the repair is done: the timestamps check is ok now.
   const timestamps = page.locator('[data-test-subj="pinpointFinding-indices.timestamps"]');
@@ -95,19 +103,23 @@ test('repairs an index from the setup page with live progress', async () => {
     { timeout: 60_000 }
   );
   assert.equal(await timestamps.getAttribute('data-status'), 'ok');
-  const screenshot = await saveScreenshot(page, 'repair');
-  assert.ok(screenshot.endsWith('repair.png'));
 
   const after = await allIds(client, `${prefix}*`);
   assert.equal(after.length, DOCS);
   assert.deepEqual([...after].sort(), [...ids].sort());
-  const { body } = await client.transport.request<{ aliases: Array<{ name: string; indices: string[] }> }>({
+  const { body } = await client.transport.request<{
+    aliases: Array<{ name: string; indices: string[] }>;
+  }>({
     method: 'GET',
     path: `/_resolve/index/${encodeURIComponent(index)}`,
   });
   assert.deepEqual(body.aliases, [{ name: index, indices: [`${index}-repaired`] }]);
 
   assert.deepEqual(problems.pageErrors, [], `page errors:\n${problems.pageErrors.join('\n')}`);
-  assert.deepEqual(problems.consoleErrors, [], `console errors:\n${problems.consoleErrors.join('\n')}`);
+  assert.deepEqual(
+    problems.consoleErrors,
+    [],
+    `console errors:\n${problems.consoleErrors.join('\n')}`
+  );
   assert.deepEqual(problems.httpErrors, [], `HTTP errors:\n${problems.httpErrors.join('\n')}`);
 });

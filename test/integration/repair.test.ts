@@ -96,7 +96,9 @@ describe('the seed failure, reproduced', () => {
       candidates.map((c) => c.index),
       indices
     );
-    assert.ok(candidates[0].fields.some((f) => f.field === 'arrival_timestamp' && f.type === 'long'));
+    assert.ok(
+      candidates[0].fields.some((f) => f.field === 'arrival_timestamp' && f.type === 'long')
+    );
   });
 });
 
@@ -119,7 +121,14 @@ describe('repair through the service', () => {
     assert.equal(state.sourceCount, PER_DAY);
     assert.equal(state.targetCount, PER_DAY);
     assert.ok(state.contentCheck && state.contentCheck.sampledDocuments > 0);
-    for (const step of ['planned', 'write_blocked', 'target_created', 'reindexing', 'verified', 'done']) {
+    for (const step of [
+      'planned',
+      'write_blocked',
+      'target_created',
+      'reindexing',
+      'verified',
+      'done',
+    ]) {
       assert.ok(steps.includes(step), `progress never reported ${step}: ${steps.join(',')}`);
     }
 
@@ -175,7 +184,9 @@ describe('repair through the routes', () => {
   } as unknown as RequestHandlerContext;
 
   test('bad input is a 400 that says what to fix', async () => {
-    const bad = await router.call('post', API_PATHS.repair, context, { body: { index: 'Bad*Name' } });
+    const bad = await router.call('post', API_PATHS.repair, context, {
+      body: { index: 'Bad*Name' },
+    });
     assert.equal(bad.status, 400);
     assert.match((bad.body as { message: string }).message, /lowercase/);
     const missing = await router.call('post', API_PATHS.repair, context, { body: {} });
@@ -219,10 +230,14 @@ describe('repair through the routes', () => {
 
     const list = await router.call('get', API_PATHS.repair, context);
     assert.equal(list.status, 200);
-    const jobs = (list.body as { jobs: RepairJob[] }).jobs.filter((j) => j.index.startsWith(prefix));
+    const jobs = (list.body as { jobs: RepairJob[] }).jobs.filter((j) =>
+      j.index.startsWith(prefix)
+    );
     assert.deepEqual(jobs.map((j) => j.index).sort(), [indices[0], indices[1]]);
 
-    const done = await router.call('post', API_PATHS.repair, context, { body: { index: indices[1] } });
+    const done = await router.call('post', API_PATHS.repair, context, {
+      body: { index: indices[1] },
+    });
     assert.equal(done.status, 200, 'a finished repair is answered, not started again');
   });
 
@@ -243,10 +258,10 @@ describe('repair through the CLI', () => {
   test('repair --all repairs the rest with progress lines and exit 0; the report is clean', async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(
-      ['repair', '--all', '--prefix', prefix, '--opensearch', url, '--yes'],
-      { out: (s) => out.push(s), err: (s) => err.push(s) }
-    );
+    const code = await main(['repair', '--all', '--prefix', prefix, '--opensearch', url, '--yes'], {
+      out: (s) => out.push(s),
+      err: (s) => err.push(s),
+    });
     assert.equal(code, 0, `stdout:\n${out.join('')}\nstderr:\n${err.join('')}`);
     assert.match(out.join(''), new RegExp(`${indices[2]}: done: ${PER_DAY} documents`));
     assert.match(err.join(''), /step 4\/8 copying documents/);
@@ -260,10 +275,13 @@ describe('repair through the CLI', () => {
     assert.equal(timestampsStatus(report), 'ok', JSON.stringify(report.findings, null, 2));
     assert.deepEqual(await new RepairService(client, logger).candidates(prefix), []);
 
-    const again = await main(['repair', '--all', '--prefix', prefix, '--opensearch', url, '--yes'], {
-      out: (s) => out.push(s),
-      err: () => {},
-    });
+    const again = await main(
+      ['repair', '--all', '--prefix', prefix, '--opensearch', url, '--yes'],
+      {
+        out: (s) => out.push(s),
+        err: () => {},
+      }
+    );
     assert.equal(again, 0);
     assert.match(out.join(''), /nothing to repair/);
   });
@@ -298,12 +316,18 @@ describe("today's index", () => {
 
   test('is refused by every door with the time it can be repaired, and left untouched', async () => {
     const service = new RepairService(client, logger);
-    await assert.rejects(service.start(today), (error: Error & { details?: Record<string, unknown> }) => {
-      assert.equal(error.name, 'ConflictError');
-      assert.match(error.message, /Firehose is writing now; it can be repaired after \d{4}-\d\d-\d\dT00:20:00/);
-      assert.ok(typeof error.details?.repairableAfter === 'string');
-      return true;
-    });
+    await assert.rejects(
+      service.start(today),
+      (error: Error & { details?: Record<string, unknown> }) => {
+        assert.equal(error.name, 'ConflictError');
+        assert.match(
+          error.message,
+          /Firehose is writing now; it can be repaired after \d{4}-\d\d-\d\dT00:20:00/
+        );
+        assert.ok(typeof error.details?.repairableAfter === 'string');
+        return true;
+      }
+    );
     const router = new FakeRouter();
     registerRepairRoutes(router, logger);
     const context = {

@@ -59,7 +59,8 @@ function scheduleTrials(random: () => number): Array<{ point: RepairKillPoint; m
     const j = Math.floor(random() * (i + 1));
     [points[i], points[j]] = [points[j], points[i]];
   }
-  while (points.length < TRIALS) points.push(SUCCESS_POINTS[Math.floor(random() * SUCCESS_POINTS.length)]);
+  while (points.length < TRIALS)
+    points.push(SUCCESS_POINTS[Math.floor(random() * SUCCESS_POINTS.length)]);
   const trials = points.map((point): { point: RepairKillPoint; mode: KillMode } => {
     const mode: KillMode = random() < 1 / 3 ? 'crash+restart' : 'crash';
     return { point, mode };
@@ -183,7 +184,11 @@ test(`killed at random steps (${TRIALS + 1} trials, seed ${SEED}): 0 lost, 0 dup
     // A fresh runner, as after a process restart.
     const second = new RepairService(client, quiet, { progressIntervalMs: 50, sampleSize: 50 });
     const state = await second.repair(index);
-    assert.equal(state.step, 'done', `trial ${trial} at ${point} (${mode}): ${JSON.stringify(state)}`);
+    assert.equal(
+      state.step,
+      'done',
+      `trial ${trial} at ${point} (${mode}): ${JSON.stringify(state)}`
+    );
     assert.equal(state.targetCount, DOCS);
     await checkRepaired(prefix, index, ids);
     await client.transport.request({

@@ -15,7 +15,8 @@ import { countingClient } from '../support/counting_client';
 import { capturingLogger, findCheck } from '../support/wiring_mocks';
 import {
   type Breakage,
-  buildPipeline,
+  buildPipeline as build,
+  destroyPipeline,
   DUMMY_CREDENTIALS,
   MOTO_ACCOUNT,
   motoUrl,
@@ -27,6 +28,13 @@ const REGION = 'eu-west-2';
 const node = countingClient();
 const moto = motoUrl();
 const indices: string[] = [];
+const built: Pipeline[] = [];
+
+async function buildPipeline(region: string, breakage: Breakage = 'none'): Promise<Pipeline> {
+  const p = await build(region, breakage);
+  built.push(p);
+  return p;
+}
 
 function asDomain(domain: string): OpenSearchClient {
   return {
@@ -131,6 +139,7 @@ describe('AWS wiring check against moto (real SDK clients) and the real OpenSear
   after(async () => {
     for (const index of indices)
       await node.transport.request({ method: 'DELETE', path: `/${index}` }, { ignore: [404] });
+    await Promise.all(built.map(destroyPipeline));
   });
 
   it('a correct pipeline passes every check, hop by hop', () => {

@@ -4,14 +4,37 @@
  * and is never reset here.
  */
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
-import { CreateDeliveryStreamCommand, FirehoseClient } from '@aws-sdk/client-firehose';
-import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import {
+  CreateDeliveryStreamCommand,
+  DeleteDeliveryStreamCommand,
+  FirehoseClient,
+} from '@aws-sdk/client-firehose';
+import {
+  CreateRoleCommand,
+  DeleteRoleCommand,
+  DeleteRolePolicyCommand,
+  IAMClient,
+  PutRolePolicyCommand,
+} from '@aws-sdk/client-iam';
 import {
   CreateDomainCommand,
+  DeleteDomainCommand,
   OpenSearchClient as OpenSearchServiceClient,
 } from '@aws-sdk/client-opensearch';
-import { CreateAppCommand, PinpointClient, PutEventStreamCommand } from '@aws-sdk/client-pinpoint';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateAppCommand,
+  DeleteAppCommand,
+  PinpointClient,
+  PutEventStreamCommand,
+} from '@aws-sdk/client-pinpoint';
+import {
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  DeleteObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
@@ -318,6 +341,49 @@ export async function buildPipeline(
       pinpointRoleArn,
       firehoseRoleArn,
     };
+  } finally {
+    for (const c of [iam, s3, os, firehose, pinpoint]) c.destroy();
+  }
+}
+
+/**
+ * Removes what buildPipeline made (best effort: a break may have left a piece out). moto keeps state for the
+ * whole test run and limits Firehose to 50 streams per region, so every test file cleans up after itself.
+ */
+export async function destroyPipeline(p: Pipeline): Promise<void> {
+  const cfg = awsConfig(p.region);
+  const iam = new IAMClient(cfg);
+  const s3 = new S3Client({ ...cfg, forcePathStyle: true });
+  const os = new OpenSearchServiceClient(cfg);
+  const firehose = new FirehoseClient(cfg);
+  const pinpoint = new PinpointClient(cfg);
+  const quietly = (work: Promise<unknown>) => work.catch(() => undefined);
+  try {
+    await Promise.all([
+      quietly(firehose.send(new DeleteDeliveryStreamCommand({ DeliveryStreamName: p.streamName }))),
+      quietly(pinpoint.send(new DeleteAppCommand({ ApplicationId: p.appId }))),
+      quietly(os.send(new DeleteDomainCommand({ DomainName: p.domainName }))),
+      quietly(
+        (async () => {
+          const listed = await s3.send(new ListObjectsV2Command({ Bucket: p.bucket }));
+          for (const o of listed.Contents ?? [])
+            await s3.send(new DeleteObjectCommand({ Bucket: p.bucket, Key: o.Key }));
+          await s3.send(new DeleteBucketCommand({ Bucket: p.bucket }));
+        })()
+      ),
+      ...[
+        [p.pinpointRoleArn, 'stream'],
+        [p.firehoseRoleArn, 'delivery'],
+      ].map(([arn, policy]) =>
+        quietly(
+          (async () => {
+            const RoleName = arn.split('/').pop();
+            await quietly(iam.send(new DeleteRolePolicyCommand({ RoleName, PolicyName: policy })));
+            await iam.send(new DeleteRoleCommand({ RoleName }));
+          })()
+        )
+      ),
+    ]);
   } finally {
     for (const c of [iam, s3, os, firehose, pinpoint]) c.destroy();
   }

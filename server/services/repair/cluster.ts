@@ -24,14 +24,7 @@ export function unexpected(statusCode: number | null, body: unknown, what: strin
 
 /** What a name is now: a concrete index, an alias (of which indices), or nothing. */
 export type NameResolution =
-  | { kind: 'index'; hidden: boolean }
-  | { kind: 'alias'; indices: string[] }
-  | { kind: 'missing' };
-
-interface ResolveResponse {
-  indices: Array<{ name: string; attributes?: string[] }>;
-  aliases: Array<{ name: string; indices: string[] }>;
-}
+  { kind: 'index'; hidden: boolean } | { kind: 'alias'; indices: string[] } | { kind: 'missing' };
 
 export interface IndexFacts {
   uuid: string;
@@ -59,6 +52,7 @@ interface IndexGetResponse {
         uuid: string;
         number_of_shards: string;
         number_of_replicas: string;
+        hidden?: string | boolean;
         blocks?: { write?: string | boolean };
       };
     };
@@ -114,23 +108,40 @@ interface TaskListResponse {
 
 function outcomeOf(body: TaskResponse): TaskOutcome {
   if (!body.completed) return { state: 'running', status: body.task.status };
-  return { state: 'completed', status: body.task.status, response: body.response, error: body.error };
+  return {
+    state: 'completed',
+    status: body.task.status,
+    response: body.response,
+    error: body.error,
+  };
 }
 
 export class RepairCluster {
   constructor(private readonly client: OpenSearchClient) {}
 
+  /**
+   * GET /<name> answers with the concrete indices a name stands for, keyed by their own names: the name
+   * itself for an index, others for an alias. (`_resolve/index` would say it directly, but Elasticsearch
+   * domains before 7.9 lack it.)
+   */
   async resolve(name: string): Promise<NameResolution> {
-    const { body } = await this.client.transport.request<ResolveResponse>({
-      method: 'GET',
-      path: `/_resolve/index/${enc(name)}`,
-      querystring: { expand_wildcards: 'all' },
-    });
-    const index = body.indices.find((i) => i.name === name);
-    if (index) return { kind: 'index', hidden: (index.attributes ?? []).includes('hidden') };
-    const alias = body.aliases.find((a) => a.name === name);
-    if (alias) return { kind: 'alias', indices: alias.indices };
-    return { kind: 'missing' };
+    const { body, statusCode } = await this.client.transport.request<IndexGetResponse>(
+      {
+        method: 'GET',
+        path: `/${enc(name)}`,
+        querystring: {
+          expand_wildcards: 'all',
+          filter_path: '*.settings.index.uuid,*.settings.index.hidden',
+        },
+      },
+      { ignore: [404] }
+    );
+    if (statusCode === 404) return { kind: 'missing' };
+    const names = Object.keys(body ?? {});
+    if (names.includes(name)) {
+      return { kind: 'index', hidden: String(body[name]?.settings?.index?.hidden) === 'true' };
+    }
+    return names.length > 0 ? { kind: 'alias', indices: names.sort() } : { kind: 'missing' };
   }
 
   /** Settings, mappings and aliases of a concrete index; undefined when it does not exist. */
@@ -162,6 +173,34 @@ export class RepairCluster {
       querystring: { expand_wildcards: 'open', allow_no_indices: true },
     });
     return Object.fromEntries(Object.entries(body).map(([index, v]) => [index, v.mappings]));
+  }
+
+  /** Bytes the index's primaries take on disk. */
+  async primaryStoreBytes(index: string): Promise<number> {
+    const { body } = await this.client.transport.request<{
+      _all?: { primaries?: { store?: { size_in_bytes?: number } } };
+    }>({ method: 'GET', path: `/${enc(index)}/_stats/store` });
+    return body._all?.primaries?.store?.size_in_bytes ?? 0;
+  }
+
+  /**
+   * Free disk on the data nodes, or undefined when the current user may not read node stats (the check is
+   * then skipped rather than blocking the repair).
+   */
+  async freeDiskBytes(): Promise<number | undefined> {
+    const { body, statusCode } = await this.client.transport.request<{
+      nodes?: Record<
+        string,
+        { roles?: string[]; fs?: { total?: { available_in_bytes?: number } } }
+      >;
+    }>({ method: 'GET', path: '/_nodes/stats/fs' }, { ignore: [401, 403] });
+    if (statusCode === 401 || statusCode === 403 || !body.nodes) return undefined;
+    let free = 0;
+    for (const node of Object.values(body.nodes)) {
+      if (node.roles && !node.roles.includes('data')) continue;
+      free += node.fs?.total?.available_in_bytes ?? 0;
+    }
+    return free;
   }
 
   async setWriteBlock(index: string, blocked: boolean): Promise<void> {
@@ -310,7 +349,10 @@ export class RepairCluster {
     return result;
   }
 
-  async mget<T>(index: string, ids: string[]): Promise<Array<{ _id: string; found: boolean; _source?: T }>> {
+  async mget<T>(
+    index: string,
+    ids: string[]
+  ): Promise<Array<{ _id: string; found: boolean; _source?: T }>> {
     const { body } = await this.client.transport.request<{
       docs: Array<{ _id: string; found: boolean; _source?: T }>;
     }>({

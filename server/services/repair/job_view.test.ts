@@ -34,13 +34,25 @@ test('progress while copying comes from the task counters, resumed copies includ
 
 test('before copying nothing is copied; after it everything is', () => {
   assert.equal(toJob(base, false).docs, undefined);
-  assert.deepEqual(toJob({ ...base, step: 'write_blocked', sourceCount: 7 }, false).docs, { total: 7, copied: 0 });
-  assert.deepEqual(toJob({ ...base, step: 'done', sourceCount: 7, targetCount: 7 }, false).docs, { total: 7, copied: 7 });
+  assert.deepEqual(toJob({ ...base, step: 'write_blocked', sourceCount: 7 }, false).docs, {
+    total: 7,
+    copied: 0,
+  });
+  assert.deepEqual(toJob({ ...base, step: 'done', sourceCount: 7, targetCount: 7 }, false).docs, {
+    total: 7,
+    copied: 7,
+  });
 });
 
 test('a failed job says where it failed and why, and carries no task', () => {
   const job = toJob(
-    { ...base, step: 'failed', failedAfter: 'reindexed', failure: 'verification failed', taskId: 'n:1' },
+    {
+      ...base,
+      step: 'failed',
+      failedAfter: 'reindexed',
+      failure: 'verification failed',
+      taskId: 'n:1',
+    },
     false
   );
   assert.equal(job.stepNumber, 5);

@@ -16,7 +16,9 @@ export function toJob(state: RepairState, active: boolean, task?: ReindexStatus)
   let copied: number | undefined;
   if (state.step === 'reindexing' && task) {
     copied = task.created + task.updated + task.version_conflicts;
-  } else if (REPAIR_STEPS.indexOf(state.step as RepairMilestone) > REPAIR_STEPS.indexOf('reindexing')) {
+  } else if (
+    REPAIR_STEPS.indexOf(state.step as RepairMilestone) > REPAIR_STEPS.indexOf('reindexing')
+  ) {
     copied = total;
   } else if (state.step !== 'failed' && total !== undefined) {
     copied = 0;

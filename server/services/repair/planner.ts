@@ -81,7 +81,10 @@ export async function planRepair(
 
   const refusal = windowRefusal(source, ctx.now, ctx.lateDeliveryMs);
   if (refusal) {
-    throw new ConflictError(refusal.message, { index: source, repairableAfter: refusal.repairableAfter });
+    throw new ConflictError(refusal.message, {
+      index: source,
+      repairableAfter: refusal.repairableAfter,
+    });
   }
   const facts = await cluster.facts(source);
   if (!facts) throw new NotFoundError(`index ${source} does not exist`);
@@ -92,6 +95,7 @@ export async function planRepair(
     );
   }
   await clearLeftoverCopy(cluster, source, target);
+  await requireDiskSpace(cluster, source, facts.replicas);
 
   const at = new Date().toISOString();
   const state: RepairState = {
@@ -124,11 +128,40 @@ export async function planRepair(
 }
 
 /**
+ * The copy needs as much disk as the source (times its replicas once they are restored), plus room to merge
+ * segments; and a node past its flood-stage watermark would make the copy read-only half-way. Half again
+ * the copy's size must be free, or the repair is refused before it writes anything.
+ */
+async function requireDiskSpace(
+  cluster: RepairCluster,
+  source: string,
+  replicas: number
+): Promise<void> {
+  const [store, free] = await Promise.all([
+    cluster.primaryStoreBytes(source),
+    cluster.freeDiskBytes(),
+  ]);
+  if (free === undefined) return;
+  const needed = Math.ceil(store * (1 + replicas) * 1.5);
+  if (needed > free) {
+    const mib = (bytes: number): string => `${Math.ceil(bytes / 1048576)} MiB`;
+    throw new ConflictError(
+      `not enough disk to copy ${source}: about ${mib(needed)} needed, ${mib(free)} free on the data nodes; free some space (or delete old indices) first`,
+      { index: source, neededBytes: needed, freeBytes: free }
+    );
+  }
+}
+
+/**
  * A copy left by an earlier job on this source (crashed before its state was saved, or rolled back half-way)
  * is ours to remove: the source is intact, the copy is partial. Any other index under the copy's name is
  * someone else's, and the repair will not touch it.
  */
-async function clearLeftoverCopy(cluster: RepairCluster, source: string, target: string): Promise<void> {
+async function clearLeftoverCopy(
+  cluster: RepairCluster,
+  source: string,
+  target: string
+): Promise<void> {
   const existing = await cluster.resolve(target);
   if (existing.kind === 'missing') return;
   const facts = existing.kind === 'index' ? await cluster.facts(target) : undefined;

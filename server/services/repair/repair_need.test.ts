@@ -20,7 +20,9 @@ test('an index created before the template needs repair for its timestamps first
     { field: 'event_timestamp', type: 'long', expected: 'date' },
     { field: 'session.start_timestamp', type: 'long', expected: 'date' },
   ]);
-  assert.ok(need.some((m) => m.field === 'event_type' && m.type === 'text' && m.expected === 'keyword'));
+  assert.ok(
+    need.some((m) => m.field === 'event_type' && m.type === 'text' && m.expected === 'keyword')
+  );
 });
 
 test('an index made by the template needs nothing', () => {

@@ -3,7 +3,11 @@
  * list jobs and candidates. One instance per client (the routes make one per request, as the current user).
  */
 import { DEFAULT_INDEX_PREFIX } from '../../../common/constants';
-import { FIREHOSE_LATE_DELIVERY_MS, type RepairCandidate, type RepairJob } from '../../../common/repair';
+import {
+  FIREHOSE_LATE_DELIVERY_MS,
+  type RepairCandidate,
+  type RepairJob,
+} from '../../../common/repair';
 import { NotFoundError } from '../../errors';
 import type { Logger, OpenSearchClient } from '../../osd_port';
 import { RepairCluster } from './cluster';

@@ -25,7 +25,9 @@ export class RepairRunRegistry {
         if (state.step === 'failed') {
           this.logger.warn(`repair of ${index} failed and was rolled back: ${state.failure ?? ''}`);
         } else {
-          this.logger.info(`repair of ${index} done: ${state.targetCount ?? 0} documents in ${state.target}`);
+          this.logger.info(
+            `repair of ${index} done: ${state.targetCount ?? 0} documents in ${state.target}`
+          );
         }
       })
       .catch((error: unknown) => {

@@ -111,7 +111,10 @@ export class RepairMachine {
     }
   }
 
-  private async advance(stored: StoredState, onProgress?: RepairProgressListener): Promise<StoredState> {
+  private async advance(
+    stored: StoredState,
+    onProgress?: RepairProgressListener
+  ): Promise<StoredState> {
     const step = stored.state.step;
     if (step === 'failed') return this.rollback(stored);
     try {
@@ -189,7 +192,10 @@ export class RepairMachine {
       },
       mappings: {
         ...template.mappings,
-        _meta: { ...template.mappings._meta, pinpoint_repair: { source: s.source, jobId: s.jobId } },
+        _meta: {
+          ...template.mappings._meta,
+          pinpoint_repair: { source: s.source, jobId: s.jobId },
+        },
       },
     };
   }
@@ -240,7 +246,10 @@ export class RepairMachine {
     return this.save(stored, { step: 'reindexing', taskId, reindexRuns: runs });
   }
 
-  private async awaitCopy(stored: StoredState, onProgress?: RepairProgressListener): Promise<StoredState> {
+  private async awaitCopy(
+    stored: StoredState,
+    onProgress?: RepairProgressListener
+  ): Promise<StoredState> {
     const s = stored.state;
     await this.hook('reindexing:before', s);
     if (!s.taskId) return this.save(stored, { step: 'target_created' });
@@ -267,7 +276,8 @@ export class RepairMachine {
           lastError: `the copy task ended with an error (${reason}); copying again`,
         });
       }
-      if (response.canceled) throw new CopyCheckFailed(`the copy was cancelled: ${response.canceled}`);
+      if (response.canceled)
+        throw new CopyCheckFailed(`the copy was cancelled: ${response.canceled}`);
       const failures = response.failures ?? [];
       if (failures.length > 0) {
         if (failures.every(retryable)) {
@@ -312,7 +322,11 @@ export class RepairMachine {
     });
     if (!result.ok) {
       if (result.retryCopy && s.reindexRuns < this.settings.maxReindexRuns) {
-        return this.save(stored, { step: 'target_created', taskId: undefined, lastError: result.reason });
+        return this.save(stored, {
+          step: 'target_created',
+          taskId: undefined,
+          lastError: result.reason,
+        });
       }
       throw new CopyCheckFailed(`verification failed: ${result.reason}`);
     }
@@ -329,7 +343,9 @@ export class RepairMachine {
     await this.hook('verified:before', s);
     const name = await this.cluster.resolve(s.source);
     if (name.kind === 'alias' && !name.indices.includes(s.target)) {
-      throw new CopyCheckFailed(`${s.source} became an alias of ${name.indices.join(', ')} during the repair`);
+      throw new CopyCheckFailed(
+        `${s.source} became an alias of ${name.indices.join(', ')} during the repair`
+      );
     }
     if (name.kind === 'index') {
       const facts = await this.requireSource(s);

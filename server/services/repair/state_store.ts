@@ -39,7 +39,6 @@ interface SearchResponse {
 const docPath = (source: string): string =>
   `/${REPAIR_STATE_INDEX}/_doc/${encodeURIComponent(source)}`;
 
-
 export class RepairStateStore {
   constructor(private readonly client: OpenSearchClient) {}
 
@@ -72,7 +71,10 @@ export class RepairStateStore {
       { ignore: [400] }
     );
     // Another runner creating it at the same moment is fine.
-    if (answer.statusCode === 400 && errorTypeOf(answer.body) !== 'resource_already_exists_exception') {
+    if (
+      answer.statusCode === 400 &&
+      errorTypeOf(answer.body) !== 'resource_already_exists_exception'
+    ) {
       throw unexpected(answer.statusCode, answer.body, `creating ${REPAIR_STATE_INDEX}`);
     }
   }

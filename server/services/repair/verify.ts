@@ -108,7 +108,9 @@ async function compareSample(
   if (size <= 0) return { sampled: 0 };
   const sample = await cluster.search<SampleHits>(source, {
     size,
-    query: { function_score: { query: { match_all: {} }, random_score: { seed, field: '_seq_no' } } },
+    query: {
+      function_score: { query: { match_all: {} }, random_score: { seed, field: '_seq_no' } },
+    },
   });
   const hits = sample.hits.hits;
   if (hits.length === 0) return { sampled: 0 };
@@ -167,7 +169,9 @@ export async function verifyCopy(
   if (mappedType(targetFacts?.mappings, TIME_FIELD) !== 'date') {
     return { ok: false, retryCopy: false, reason: `the copy does not map ${TIME_FIELD} as a date` };
   }
-  const fields: string[] = EVENT_DATE_FIELDS.filter((f) => mappedType(args.sourceMappings, f) !== undefined);
+  const fields: string[] = EVENT_DATE_FIELDS.filter(
+    (f) => mappedType(args.sourceMappings, f) !== undefined
+  );
   const stats = await compareStats(cluster, source, target, fields);
   if (stats.difference) return { ok: false, retryCopy: false, reason: stats.difference };
 

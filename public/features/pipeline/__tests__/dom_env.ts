@@ -22,6 +22,11 @@ win.matchMedia ??= () => ({
   removeEventListener() {},
 });
 g.matchMedia = win.matchMedia;
+/**
+ * React 16's scheduler prefers a MessageChannel when it sees a window; in Node its port keeps the process
+ * alive after the tests end. Without one it falls back to timers, which end.
+ */
+g.MessageChannel = undefined;
 
 /**
  * OUI 1.19 imports OSD's in-tree @opensearch/datemath, which is not on npm; @elastic/datemath, its upstream,

@@ -3,9 +3,9 @@
  * remembers what was checked, draws the hops left to right with each failing check's evidence and fix, and
  * shows a refused request's reason.
  */
-import './dom_env';
+import { closeDom } from './dom_env';
 import assert from 'node:assert/strict';
-import { afterEach, describe, it } from 'node:test';
+import { after, afterEach, describe, it } from 'node:test';
 import React from 'react';
 import { cleanup, configure, fireEvent, render, waitFor } from '@testing-library/react';
 import {
@@ -84,6 +84,7 @@ configure({ testIdAttribute: 'data-test-subj' });
 
 describe('Pipeline section', () => {
   afterEach(cleanup);
+  after(closeDom);
 
   it('opens with the remembered inputs, checks and remembers them, and draws the hops left to right', async () => {
     const { api, calls } = fakeApi({ region: 'eu-west-1', appIds: [APP] });

@@ -29,7 +29,11 @@ function job(step: RepairJob['step'], extra: Partial<RepairJob> = {}): RepairJob
   };
 }
 
-function fakeApi(progress: RepairJob[], start: () => Promise<RepairJob>, existing: RepairJob[] = []) {
+function fakeApi(
+  progress: RepairJob[],
+  start: () => Promise<RepairJob>,
+  existing: RepairJob[] = []
+) {
   const calls = { start: 0, progress: 0 };
   const api: RepairApi = {
     start: async () => {
@@ -62,15 +66,28 @@ describe('RepairIndexButton', () => {
     );
     const done: RepairJob[] = [];
     const view = render(
-      <RepairIndexButton api={api} index={INDEX} pollMs={5} doneDelayMs={20} onDone={(j) => done.push(j)} />
+      <RepairIndexButton
+        api={api}
+        index={INDEX}
+        pollMs={5}
+        doneDelayMs={20}
+        onDone={(j) => done.push(j)}
+      />
     );
     fireEvent.click(await waitFor(() => view.getByTestId('repairButton')));
     assert.equal(calls.start, 0, 'no repair before confirmation');
     fireEvent.click(await waitFor(() => view.getByTestId('confirmModalConfirmButton')));
     await waitFor(() => view.getByTestId('repairDone'));
     assert.equal(calls.start, 1);
-    assert.match(view.getByTestId('repairDone').textContent ?? '', /1,000 documents copied and verified/);
-    assert.equal(done.length, 0, 'the outcome shows before onDone (which may reload the page) is called');
+    assert.match(
+      view.getByTestId('repairDone').textContent ?? '',
+      /1,000 documents copied and verified/
+    );
+    assert.equal(
+      done.length,
+      0,
+      'the outcome shows before onDone (which may reload the page) is called'
+    );
     await waitFor(() => assert.equal(done.length, 1));
   });
 
@@ -92,7 +109,10 @@ describe('RepairIndexButton', () => {
 
   it("shows the server's reason when the repair is refused", async () => {
     const refusal = Object.assign(new Error('Conflict'), {
-      body: { statusCode: 409, message: `${INDEX} is the index Firehose is writing now; it can be repaired after 2026-11-26T00:20:00.000Z` },
+      body: {
+        statusCode: 409,
+        message: `${INDEX} is the index Firehose is writing now; it can be repaired after 2026-11-26T00:20:00.000Z`,
+      },
     });
     const { api } = fakeApi([], async () => {
       throw refusal;

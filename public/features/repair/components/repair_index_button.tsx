@@ -74,10 +74,10 @@ export function RepairIndexButton({
     >
       <EuiText size="s">
         <p>
-          {index} becomes read-only while its documents are copied into a correctly mapped index. The copy
-          is verified (document counts and content); only then is the original removed and its name made an
-          alias of the copy, so searches and dashboards keep working. Nothing is lost if the repair is
-          interrupted: repairing again resumes it.
+          {index} becomes read-only while its documents are copied into a correctly mapped index.
+          The copy is verified (document counts and content); only then is the original removed and
+          its name made an alias of the copy, so searches and dashboards keep working. Nothing is
+          lost if the repair is interrupted: repairing again resumes it.
         </p>
       </EuiText>
     </EuiConfirmModal>
@@ -122,8 +122,8 @@ export function RepairIndexButton({
       body = (
         <EuiCallOut size="s" color="success" title="Repaired" data-test-subj="repairDone">
           <p>
-            {number(view.job.targetCount ?? view.job.sourceCount ?? 0)} documents copied and verified.{' '}
-            {index} is now an alias of {view.job.target}, whose timestamps are dates.
+            {number(view.job.targetCount ?? view.job.sourceCount ?? 0)} documents copied and
+            verified. {index} is now an alias of {view.job.target}, whose timestamps are dates.
           </p>
         </EuiCallOut>
       );

@@ -44,7 +44,11 @@ export interface UseRepairJobOptions {
   doneDelayMs?: number;
 }
 
-export function useRepairJob(api: RepairApi, index: string, options: UseRepairJobOptions = {}): UseRepairJob {
+export function useRepairJob(
+  api: RepairApi,
+  index: string,
+  options: UseRepairJobOptions = {}
+): UseRepairJob {
   const pollMs = options.pollMs ?? 1000;
   const doneDelayMs = options.doneDelayMs ?? 0;
   const [view, setView] = useState<RepairView>({ phase: 'idle' });
