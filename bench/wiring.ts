@@ -4,8 +4,9 @@
  * alone: identity; event stream -> Pinpoint's role; event stream -> Firehose -> failed records | access |
  * metrics. The full check runs them side by side, so its time should stay near the slowest chain: goal <= 1.3x.
  *
- *   MOTO_URL=http://127.0.0.1:5011 OPENSEARCH_URL=http://127.0.0.1:9200 npx tsx bench/wiring.ts [--runs 7]
+ *   MOTO_URL=http://127.0.0.1:5011 OPENSEARCH_URL=http://127.0.0.1:9200 npx tsx bench/wiring.ts [--runs 7] [--latency 40]
  */
+import { createConnection, createServer, type Server } from 'node:net';
 import { HOP_IDS, type HopId, type WiringRequest } from '../common/wiring_types';
 import { AwsClientFactory } from '../server/aws/client_factory';
 import { DEFAULT_CALL_TIMEOUT_MS } from '../server/aws/call';
@@ -102,10 +103,38 @@ function context(
   };
 }
 
+/**
+ * A TCP relay to moto that holds each response chunk back by `latencyMs`: an AWS API answers from across a
+ * network (tens of ms), moto from the same CPU. Without it every call competes for the same two cores and
+ * the bench measures CPU, not the parallelism of the check.
+ */
+export async function latencyRelay(
+  target: string,
+  latencyMs: number
+): Promise<{ url: string; close(): void }> {
+  const { hostname, port } = new URL(target);
+  const server: Server = createServer((client) => {
+    const upstream = createConnection({ host: hostname, port: Number(port) });
+    client.on('data', (chunk) => upstream.write(chunk));
+    upstream.on('data', (chunk) => setTimeout(() => client.write(chunk), latencyMs));
+    upstream.on('end', () => setTimeout(() => client.end(), latencyMs));
+    client.on('end', () => upstream.end());
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    close: () => server.close(),
+  };
+}
+
 export async function runWiringBench(options: {
   motoUrl: string;
   cluster?: OpenSearchClient;
   runs: number;
+  /** Added to every AWS response (0: moto as is). */
+  latencyMs: number;
   log: (line: string) => void;
 }): Promise<WiringBenchResult> {
   const region = 'ca-central-1';
@@ -117,8 +146,10 @@ export async function runWiringBench(options: {
     freshness: 61,
   });
   const request: WiringRequest = { region, appIds: [pipeline.appId] };
+  const relay =
+    options.latencyMs > 0 ? await latencyRelay(options.motoUrl, options.latencyMs) : undefined;
   const aws = new AwsClientFactory({
-    endpoint: options.motoUrl,
+    endpoint: relay?.url ?? options.motoUrl,
     credentials: async () => DUMMY_CREDENTIALS,
   });
   const chainMs: Record<string, number[]> = Object.fromEntries(
@@ -168,6 +199,7 @@ export async function runWiringBench(options: {
     }
   } finally {
     aws.destroy();
+    relay?.close();
     await destroyPipeline(pipeline);
   }
   const medians = Object.entries(chainMs).map(([name, xs]) => [name, median(xs)] as const);
@@ -196,8 +228,12 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const runsAt = process.argv.indexOf('--runs');
-  const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 7;
+  const arg = (name: string, fallback: number) => {
+    const at = process.argv.indexOf(`--${name}`);
+    return at > 0 ? Number(process.argv[at + 1]) : fallback;
+  };
+  const runs = arg('runs', 7);
+  const latencyMs = arg('latency', 0);
   let cluster: OpenSearchClient | undefined;
   if (process.env.OPENSEARCH_URL) {
     const { Client } = await import('@opensearch-project/opensearch');
@@ -208,11 +244,12 @@ async function main(): Promise<number> {
     motoUrl,
     cluster,
     runs,
+    latencyMs,
     log: (l) => process.stdout.write(`${l}\n`),
   });
   process.stdout.write(
     [
-      `wiring check on moto${cluster ? ' + OpenSearch' : ''}, median of ${r.runs} runs:`,
+      `wiring check on moto${latencyMs ? ` (+${latencyMs} ms per AWS response)` : ''}${cluster ? ' + OpenSearch' : ''}, median of ${r.runs} runs:`,
       ...Object.entries(r.chainMs).map(([name, xs]) => `  chain ${name}: ${fmt(median(xs))}`),
       `  slowest chain per run: ${fmt(r.slowestChainMedianMs)} (usually: ${r.slowestChainName})`,
       `  full check: ${fmt(r.fullMedianMs)}  (runs: ${r.fullMs.map(fmt).join(', ')})`,

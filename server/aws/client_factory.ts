@@ -92,7 +92,11 @@ export class AwsClientFactory implements AwsPortSource {
       sts: stsPort(keep(new STSClient(config('sts')))),
       pinpoint: pinpointPort(keep(new PinpointClient(config('pinpoint')))),
       firehose: firehosePort(keep(new FirehoseClient(config('firehose')))),
-      iam: iamPort(keep(new IAMClient(config('iam')))),
+      iam: iamPort(
+        keep(new IAMClient(config('iam'))),
+        // Simulation falls back to reading the role's policies: that, not a retry, is its second attempt.
+        keep(new IAMClient({ ...config('iam'), maxAttempts: 1 }))
+      ),
       s3: s3Port(keep(new S3Client({ ...config('s3'), forcePathStyle: this.pathStyle() }))),
       opensearch: openSearchServicePort(keep(new OpenSearchServiceClient(config('opensearch')))),
       cloudwatch: cloudWatchPort(keep(new CloudWatchClient(config('cloudwatch')))),

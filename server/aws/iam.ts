@@ -62,7 +62,12 @@ export function decodePolicyDocument(document: string | undefined): string {
 /** Managed policies read per role; AWS allows 20 attached by default, more is a quota raise. */
 const MAX_MANAGED_POLICIES = 25;
 
-export function iamPort(client: IAMClient): IamPort {
+/**
+ * `simulationClient` (default: `client`) sends SimulatePrincipalPolicy. The factory gives it one without
+ * retries: when simulation fails, reading the role's policies is the better second attempt, and waiting
+ * through backoff for the same refusal only delays the report.
+ */
+export function iamPort(client: IAMClient, simulationClient: IAMClient = client): IamPort {
   return {
     async getRole(roleName, options) {
       const out = await callAws(
@@ -87,7 +92,7 @@ export function iamPort(client: IAMClient): IamPort {
         async (abortSignal) => {
           const results: EvaluationResult[] = [];
           const pages = paginateSimulatePrincipalPolicy(
-            { client },
+            { client: simulationClient },
             {
               PolicySourceArn: input.policySourceArn,
               ActionNames: input.actions,
@@ -108,22 +113,31 @@ export function iamPort(client: IAMClient): IamPort {
         'ListRolePolicies',
         options,
         async (abortSignal) => {
-          const inlineNames: string[] = [];
-          for await (const page of paginateListRolePolicies(
-            { client },
-            { RoleName: roleName },
-            { abortSignal }
-          ))
-            inlineNames.push(...(page.PolicyNames ?? []));
-          const managedArns: string[] = [];
-          for await (const page of paginateListAttachedRolePolicies(
-            { client },
-            { RoleName: roleName },
-            { abortSignal }
-          ))
-            managedArns.push(
-              ...(page.AttachedPolicies ?? []).map((p) => p.PolicyArn ?? '').filter(Boolean)
-            );
+          // Inline and attached policies are listed side by side: two independent listings.
+          const [inlineNames, managedArns] = await Promise.all([
+            (async () => {
+              const names: string[] = [];
+              for await (const page of paginateListRolePolicies(
+                { client },
+                { RoleName: roleName },
+                { abortSignal }
+              ))
+                names.push(...(page.PolicyNames ?? []));
+              return names;
+            })(),
+            (async () => {
+              const arns: string[] = [];
+              for await (const page of paginateListAttachedRolePolicies(
+                { client },
+                { RoleName: roleName },
+                { abortSignal }
+              ))
+                arns.push(
+                  ...(page.AttachedPolicies ?? []).map((p) => p.PolicyArn ?? '').filter(Boolean)
+                );
+              return arns;
+            })(),
+          ]);
           const inline = inlineNames.map(async (name): Promise<RolePolicyDocument> => {
             const out = await client.send(
               new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name }),

@@ -25,6 +25,13 @@ export interface ListInput {
 /** The S3 calls the wiring check makes. */
 export interface S3Port {
   listObjects(input: ListInput, options: CallOptions): Promise<ObjectSummary[]>;
+  /** The "folders" right under a prefix (ListObjectsV2 with Delimiter "/"): which ones exist, in one call. */
+  listFolders(
+    bucket: string,
+    prefix: string,
+    limit: number,
+    options: CallOptions
+  ): Promise<string[]>;
   /** The object's first `maxBytes` bytes (a Range request: failed-record files can be large). */
   getObjectHead(
     bucket: string,
@@ -39,6 +46,28 @@ const notFound: ModelledKind = (error) =>
 
 export function s3Port(client: S3Client): S3Port {
   return {
+    async listFolders(bucket, prefix, limit, options) {
+      return callAws(
+        's3',
+        'ListObjectsV2',
+        options,
+        async (abortSignal) => {
+          const folders: string[] = [];
+          const pages = paginateListObjectsV2(
+            { client, pageSize: Math.min(1000, limit) },
+            { Bucket: bucket, Prefix: prefix, Delimiter: '/' },
+            { abortSignal }
+          );
+          for await (const page of pages) {
+            folders.push(...(page.CommonPrefixes ?? []).map((p) => p.Prefix ?? '').filter(Boolean));
+            if (folders.length >= limit) break;
+          }
+          return folders.slice(0, limit);
+        },
+        notFound
+      );
+    },
+
     async listObjects(input, options) {
       return callAws(
         's3',

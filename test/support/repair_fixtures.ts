@@ -106,6 +106,10 @@ export async function cleanupPrefix(client: OpenSearchClient, prefix: string): P
     { ignore: [404] }
   );
   await client.transport.request(
+    { method: 'POST', path: `/${REPAIR_STATE_INDEX}/_refresh` },
+    { ignore: [404] }
+  );
+  await client.transport.request(
     {
       method: 'POST',
       path: `/${REPAIR_STATE_INDEX}/_delete_by_query`,

@@ -4,7 +4,8 @@
  *
  * Every write after the first carries `if_seq_no`/`if_primary_term` of the version the runner read: two runners
  * working on the same job cannot both advance it; the loser gets StaleStateError, re-reads, and continues from
- * whatever the winner reached. Writes refresh the (tiny) index so the job list is current.
+ * whatever the winner reached. Reads by id are real-time, so writes do not wait for a refresh; the job list
+ * refreshes the index before its search.
  */
 import type { OpenSearchClient } from '../../osd_port';
 import { errorTypeOf, unexpected } from './cluster';
@@ -90,7 +91,7 @@ export class RepairStateStore {
 
   /** Writes a new job. `previous` is the version it replaces (a finished or rolled-back job), if any. */
   async put(state: RepairState, previous?: StoredState): Promise<StoredState> {
-    const querystring: Record<string, string | number> = { refresh: 'true' };
+    const querystring: Record<string, string | number> = {};
     if (previous) {
       querystring.if_seq_no = previous.seqNo;
       querystring.if_primary_term = previous.primaryTerm;
@@ -108,13 +109,17 @@ export class RepairStateStore {
       updatedAt: new Date().toISOString(),
     };
     return this.write(state, {
-      refresh: 'true',
       if_seq_no: stored.seqNo,
       if_primary_term: stored.primaryTerm,
     });
   }
 
   async list(): Promise<RepairState[]> {
+    // A refresh of a handful of documents is cheap, and makes the list as current as a read by id.
+    await this.client.transport.request(
+      { method: 'POST', path: `/${REPAIR_STATE_INDEX}/_refresh` },
+      { ignore: [404] }
+    );
     const { body, statusCode } = await this.client.transport.request<SearchResponse>(
       {
         method: 'POST',

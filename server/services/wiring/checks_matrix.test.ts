@@ -80,27 +80,23 @@ const CASES: Case[] = [
     status: 'fail',
     why: 'no event stream',
     setup: (m) =>
-      m.pinpoint
-        .on(GetEventStreamCommand)
-        .rejects(
-          new NotFoundException({
-            message: 'Resource not found',
-            $metadata: { httpStatusCode: 404 },
-          })
-        ),
+      m.pinpoint.on(GetEventStreamCommand).rejects(
+        new NotFoundException({
+          message: 'Resource not found',
+          $metadata: { httpStatusCode: 404 },
+        })
+      ),
   },
   {
     check: 'event_stream.destination',
     status: 'fail',
     why: 'destination is not a stream',
     setup: (m) =>
-      m.pinpoint
-        .on(GetEventStreamCommand)
-        .resolves({
-          EventStream: eventStream({
-            DestinationStreamArn: `arn:aws:sqs:eu-west-1:${ACCOUNT}:queue`,
-          }),
+      m.pinpoint.on(GetEventStreamCommand).resolves({
+        EventStream: eventStream({
+          DestinationStreamArn: `arn:aws:sqs:eu-west-1:${ACCOUNT}:queue`,
         }),
+      }),
   },
   {
     check: 'event_stream.role',
@@ -114,34 +110,30 @@ const CASES: Case[] = [
     status: 'fail',
     why: 'role deleted',
     setup: (m) =>
-      m.iam
-        .on(GetRoleCommand)
-        .rejects(
-          new NoSuchEntityException({
-            message: 'The role cannot be found',
-            $metadata: { httpStatusCode: 404 },
-          })
-        ),
+      m.iam.on(GetRoleCommand).rejects(
+        new NoSuchEntityException({
+          message: 'The role cannot be found',
+          $metadata: { httpStatusCode: 404 },
+        })
+      ),
   },
   {
     check: 'pinpoint_role.trust',
     status: 'fail',
     why: 'trusts another service',
     setup: (m) =>
-      m.iam
-        .on(GetRoleCommand)
-        .resolves({
-          Role: {
-            RoleName: 'r',
-            Arn: 'arn:aws:iam::1:role/r',
-            Path: '/',
-            RoleId: 'x',
-            CreateDate: new Date(),
-            AssumeRolePolicyDocument: encodeURIComponent(
-              trustPolicy({ Principal: { Service: 'firehose.amazonaws.com' } })
-            ),
-          },
-        }),
+      m.iam.on(GetRoleCommand).resolves({
+        Role: {
+          RoleName: 'r',
+          Arn: 'arn:aws:iam::1:role/r',
+          Path: '/',
+          RoleId: 'x',
+          CreateDate: new Date(),
+          AssumeRolePolicyDocument: encodeURIComponent(
+            trustPolicy({ Principal: { Service: 'firehose.amazonaws.com' } })
+          ),
+        },
+      }),
   },
   {
     check: 'pinpoint_role.permissions',
@@ -157,67 +149,59 @@ const CASES: Case[] = [
     status: 'fail',
     why: 'stream deleted',
     setup: (m) =>
-      m.firehose
-        .on(DescribeDeliveryStreamCommand)
-        .rejects(
-          new StreamNotFound({
-            message: `Firehose ${STREAM} not found`,
-            $metadata: { httpStatusCode: 400 },
-          })
-        ),
+      m.firehose.on(DescribeDeliveryStreamCommand).rejects(
+        new StreamNotFound({
+          message: `Firehose ${STREAM} not found`,
+          $metadata: { httpStatusCode: 400 },
+        })
+      ),
   },
   {
     check: 'firehose.status',
     status: 'fail',
     why: 'CREATING_FAILED',
     setup: (m) =>
-      m.firehose
-        .on(DescribeDeliveryStreamCommand)
-        .resolves({
-          DeliveryStreamDescription: streamDescription({ DeliveryStreamStatus: 'CREATING_FAILED' }),
-        }),
+      m.firehose.on(DescribeDeliveryStreamCommand).resolves({
+        DeliveryStreamDescription: streamDescription({ DeliveryStreamStatus: 'CREATING_FAILED' }),
+      }),
   },
   {
     check: 'firehose.source',
     status: 'fail',
     why: 'reads a Kinesis stream Pinpoint does not write to',
     setup: (m) =>
-      m.firehose
-        .on(DescribeDeliveryStreamCommand)
-        .resolves({
-          DeliveryStreamDescription: streamDescription({
-            DeliveryStreamType: 'KinesisStreamAsSource',
-            Source: {
-              KinesisStreamSourceDescription: {
-                KinesisStreamARN: `arn:aws:kinesis:eu-west-1:${ACCOUNT}:stream/other`,
-              },
+      m.firehose.on(DescribeDeliveryStreamCommand).resolves({
+        DeliveryStreamDescription: streamDescription({
+          DeliveryStreamType: 'KinesisStreamAsSource',
+          Source: {
+            KinesisStreamSourceDescription: {
+              KinesisStreamARN: `arn:aws:kinesis:eu-west-1:${ACCOUNT}:stream/other`,
             },
-          }),
+          },
         }),
+      }),
   },
   {
     check: 'firehose.destination',
     status: 'fail',
     why: 'delivers to S3',
     setup: (m) =>
-      m.firehose
-        .on(DescribeDeliveryStreamCommand)
-        .resolves({
-          DeliveryStreamDescription: streamDescription({
-            Destinations: [
-              {
-                DestinationId: 'd',
-                ExtendedS3DestinationDescription: {
-                  RoleARN: 'r',
-                  BucketARN: 'arn:aws:s3:::b',
-                  BufferingHints: {},
-                  CompressionFormat: 'GZIP',
-                  EncryptionConfiguration: {},
-                },
+      m.firehose.on(DescribeDeliveryStreamCommand).resolves({
+        DeliveryStreamDescription: streamDescription({
+          Destinations: [
+            {
+              DestinationId: 'd',
+              ExtendedS3DestinationDescription: {
+                RoleARN: 'r',
+                BucketARN: 'arn:aws:s3:::b',
+                BufferingHints: {},
+                CompressionFormat: 'GZIP',
+                EncryptionConfiguration: {},
               },
-            ],
-          }),
+            },
+          ],
         }),
+      }),
   },
   {
     check: 'firehose.domain',
@@ -230,81 +214,69 @@ const CASES: Case[] = [
     status: 'fail',
     why: 'events-YYYY-MM-DD not under pinpoint*',
     setup: (m) =>
-      m.firehose
-        .on(DescribeDeliveryStreamCommand)
-        .resolves({
-          DeliveryStreamDescription: streamDescription({}, destination({ IndexName: 'events' })),
-        }),
+      m.firehose.on(DescribeDeliveryStreamCommand).resolves({
+        DeliveryStreamDescription: streamDescription({}, destination({ IndexName: 'events' })),
+      }),
   },
   {
     check: 'firehose.rotation',
     status: 'warn',
     why: 'NoRotation',
     setup: (m) =>
-      m.firehose
-        .on(DescribeDeliveryStreamCommand)
-        .resolves({
-          DeliveryStreamDescription: streamDescription(
-            {},
-            destination({ IndexRotationPeriod: 'NoRotation' })
-          ),
-        }),
+      m.firehose.on(DescribeDeliveryStreamCommand).resolves({
+        DeliveryStreamDescription: streamDescription(
+          {},
+          destination({ IndexRotationPeriod: 'NoRotation' })
+        ),
+      }),
   },
   {
     check: 'firehose.buffering',
     status: 'warn',
     why: '900 s buffer',
     setup: (m) =>
-      m.firehose
-        .on(DescribeDeliveryStreamCommand)
-        .resolves({
-          DeliveryStreamDescription: streamDescription(
-            {},
-            destination({ BufferingHints: { IntervalInSeconds: 900, SizeInMBs: 100 } })
-          ),
-        }),
+      m.firehose.on(DescribeDeliveryStreamCommand).resolves({
+        DeliveryStreamDescription: streamDescription(
+          {},
+          destination({ BufferingHints: { IntervalInSeconds: 900, SizeInMBs: 100 } })
+        ),
+      }),
   },
   {
     check: 'firehose.retry',
     status: 'warn',
     why: 'no retries',
     setup: (m) =>
-      m.firehose
-        .on(DescribeDeliveryStreamCommand)
-        .resolves({
-          DeliveryStreamDescription: streamDescription(
-            {},
-            destination({ RetryOptions: { DurationInSeconds: 0 } })
-          ),
-        }),
+      m.firehose.on(DescribeDeliveryStreamCommand).resolves({
+        DeliveryStreamDescription: streamDescription(
+          {},
+          destination({ RetryOptions: { DurationInSeconds: 0 } })
+        ),
+      }),
   },
   {
     check: 'firehose.s3_backup',
     status: 'warn',
     why: 'AllDocuments',
     setup: (m) =>
-      m.firehose
-        .on(DescribeDeliveryStreamCommand)
-        .resolves({
-          DeliveryStreamDescription: streamDescription(
-            {},
-            destination({ S3BackupMode: 'AllDocuments' })
-          ),
-        }),
+      m.firehose.on(DescribeDeliveryStreamCommand).resolves({
+        DeliveryStreamDescription: streamDescription(
+          {},
+          destination({ S3BackupMode: 'AllDocuments' })
+        ),
+      }),
   },
   {
     check: 'firehose.logging',
     status: 'warn',
     why: 'logging off',
     setup: (m) =>
-      m.firehose
-        .on(DescribeDeliveryStreamCommand)
-        .resolves({
-          DeliveryStreamDescription: streamDescription(
-            {},
-            destination({ CloudWatchLoggingOptions: { Enabled: false } })
-          ),
-        }),
+      m.firehose.on(DescribeDeliveryStreamCommand).resolves({
+        DeliveryStreamDescription: streamDescription(
+          {},
+          destination({ CloudWatchLoggingOptions: { Enabled: false } })
+        ),
+      }),
   },
   {
     check: 'failed_records.recent',
@@ -312,16 +284,22 @@ const CASES: Case[] = [
     why: 'a failed-document file from this hour',
     setup: (m) => {
       m.s3
-        .on(ListObjectsV2Command, { Prefix: 'failed_AmazonOpenSearchService-failed/' })
+        .on(ListObjectsV2Command, { Prefix: 'failed_', Delimiter: '/' })
         .resolves({
-          Contents: [
-            {
-              Key: 'failed_AmazonOpenSearchService-failed/2026/11/25/10/f1',
-              LastModified: new Date(),
-              Size: 300,
-            },
+          CommonPrefixes: [
+            { Prefix: 'failed_AmazonOpenSearchService-failed/' },
+            { Prefix: 'failed_other/' },
           ],
         });
+      m.s3.on(ListObjectsV2Command, { Prefix: 'failed_AmazonOpenSearchService-failed/' }).resolves({
+        Contents: [
+          {
+            Key: 'failed_AmazonOpenSearchService-failed/2026/11/25/10/f1',
+            LastModified: new Date(),
+            Size: 300,
+          },
+        ],
+      });
       m.s3.on(GetObjectCommand).resolves({ Body: body(failedFile) });
     },
   },
@@ -337,46 +315,40 @@ const CASES: Case[] = [
     status: 'fail',
     why: 'domain deleted',
     setup: (m) =>
-      m.opensearch
-        .on(DescribeDomainCommand)
-        .rejects(
-          new DomainNotFound({
-            message: 'Domain not found: pinpoint',
-            $metadata: { httpStatusCode: 409 },
-          })
-        ),
+      m.opensearch.on(DescribeDomainCommand).rejects(
+        new DomainNotFound({
+          message: 'Domain not found: pinpoint',
+          $metadata: { httpStatusCode: 409 },
+        })
+      ),
   },
   {
     check: 'delivery_access.network',
     status: 'fail',
     why: 'VPC domain, public stream',
     setup: (m) =>
-      m.opensearch
-        .on(DescribeDomainCommand)
-        .resolves({
-          DomainStatus: domainStatus({
-            VPCOptions: { VPCId: 'vpc-1' },
-            Endpoints: { vpc: 'vpc-pinpoint.es' },
-          }),
+      m.opensearch.on(DescribeDomainCommand).resolves({
+        DomainStatus: domainStatus({
+          VPCOptions: { VPCId: 'vpc-1' },
+          Endpoints: { vpc: 'vpc-pinpoint.es' },
         }),
+      }),
   },
   {
     check: 'delivery_access.access_policy',
     status: 'fail',
     why: 'explicit deny',
     setup: (m) =>
-      m.opensearch
-        .on(DescribeDomainCommand)
-        .resolves({
-          DomainStatus: domainStatus({
-            AccessPolicies: JSON.stringify({
-              Version: '2012-10-17',
-              Statement: [
-                { Effect: 'Deny', Principal: { AWS: '*' }, Action: 'es:ESHttpPost', Resource: '*' },
-              ],
-            }),
+      m.opensearch.on(DescribeDomainCommand).resolves({
+        DomainStatus: domainStatus({
+          AccessPolicies: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Deny', Principal: { AWS: '*' }, Action: 'es:ESHttpPost', Resource: '*' },
+            ],
           }),
         }),
+      }),
   },
   {
     check: 'delivery_access.fgac_mapping',
@@ -396,32 +368,28 @@ const CASES: Case[] = [
     status: 'fail',
     why: '60% indexed',
     setup: (m) =>
-      m.cloudwatch
-        .on(GetMetricDataCommand)
-        .resolves({
-          MetricDataResults: metrics({
-            incoming: 100,
-            delivered: 100,
-            success: 0.6,
-            freshness: 70,
-          }),
+      m.cloudwatch.on(GetMetricDataCommand).resolves({
+        MetricDataResults: metrics({
+          incoming: 100,
+          delivered: 100,
+          success: 0.6,
+          freshness: 70,
         }),
+      }),
   },
   {
     check: 'delivery_metrics.freshness',
     status: 'fail',
     why: 'records wait 20 minutes',
     setup: (m) =>
-      m.cloudwatch
-        .on(GetMetricDataCommand)
-        .resolves({
-          MetricDataResults: metrics({
-            incoming: 100,
-            delivered: 100,
-            success: 1,
-            freshness: 1200,
-          }),
+      m.cloudwatch.on(GetMetricDataCommand).resolves({
+        MetricDataResults: metrics({
+          incoming: 100,
+          delivered: 100,
+          success: 1,
+          freshness: 1200,
         }),
+      }),
   },
   {
     check: 'delivery_metrics.latest_document',

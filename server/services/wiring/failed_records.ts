@@ -23,6 +23,8 @@ const RECENT_MS = 24 * 3_600_000;
 const LIST_LIMIT = 1000;
 const FILES_READ = 5;
 const BYTES_PER_FILE = 256 * 1024;
+/** Folders read under the S3 prefix when looking for the failed folder (a bucket root may hold many). */
+const FOLDER_LIMIT = 2000;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Firehose's YYYY/MM/DD/HH folders (UTC). */
@@ -36,19 +38,30 @@ interface Place {
   dated: boolean;
 }
 
-/** Where failed documents may be: each spelling under the S3 prefix, and the static start of ErrorOutputPrefix. */
-export function failedPlaces(info: StreamInfo): Place[] {
-  const places: Place[] = FAILED_FOLDERS.map((folder) => ({
-    prefix: `${info.prefix}${folder}`,
-    dated: true,
-  }));
+/**
+ * Where failed documents may be: each spelling of the failed folder under the S3 prefix (only those that
+ * exist, found with one delimiter listing), and the static start of ErrorOutputPrefix.
+ */
+export async function failedPlaces(ctx: HopContext, info: StreamInfo): Promise<Place[]> {
+  const places: Place[] = [];
   if (info.errorOutputPrefix) {
+    // Firehose writes failed documents only there once an ErrorOutputPrefix is set.
     const expanded = info.errorOutputPrefix.includes('!{firehose:error-output-type}')
       ? FAILED_FOLDERS.map((f) =>
           info.errorOutputPrefix!.replace('!{firehose:error-output-type}', f.slice(0, -1))
         )
       : [info.errorOutputPrefix];
     for (const prefix of expanded) places.push({ prefix: prefix.split('!{')[0], dated: false });
+  } else {
+    const folders = new Set(
+      await ctx
+        .aws(info.region)
+        .s3.listFolders(info.bucket ?? '', info.prefix, FOLDER_LIMIT, ctx.call)
+    );
+    for (const folder of FAILED_FOLDERS) {
+      if (folders.has(`${info.prefix}${folder}`))
+        places.push({ prefix: `${info.prefix}${folder}`, dated: true });
+    }
   }
   const seen = new Set<string>();
   return places.filter((p) => (seen.has(p.prefix) ? false : (seen.add(p.prefix), true)));
@@ -106,9 +119,10 @@ export async function checkFailedRecords(
     hop.skip('The stream names no backup bucket.', subject);
     return;
   }
-  const places = failedPlaces(info);
+  let places: Place[] = [];
   let objects: ObjectSummary[];
   try {
+    places = await failedPlaces(ctx, info);
     objects = (await Promise.all(places.map((p) => listPlace(ctx, info, p)))).flat();
   } catch (error) {
     if (isAwsError(error, 'not_found')) {
@@ -199,7 +213,7 @@ export async function checkFailedRecords(
         (groups[0]?.fix ?? 'Read the error message of the failed documents.') +
         " Once fixed, re-drive the documents from S3 (each record's rawData is the original event, base64).",
       console: `S3 console → ${info.bucket} → ${newest.key.split('/').slice(0, -1).join('/')}/`,
-      cli: `aws s3 ls s3://${info.bucket}/${places[0].prefix} --recursive | tail`,
+      cli: `aws s3 ls s3://${info.bucket}/${places[0]?.prefix ?? info.prefix} --recursive | tail`,
     },
   });
 }

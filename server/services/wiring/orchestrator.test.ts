@@ -195,13 +195,11 @@ describe('wiring orchestrator under faults', () => {
     m.opensearch
       .on(DescribeDomainCommand)
       .callsFake(() => later(delay, { DomainStatus: domainStatus() }));
-    m.cloudwatch
-      .on(GetMetricDataCommand)
-      .callsFake(() =>
-        later(delay, {
-          MetricDataResults: metrics({ incoming: 1, delivered: 1, success: 1, freshness: 60 }),
-        })
-      );
+    m.cloudwatch.on(GetMetricDataCommand).callsFake(() =>
+      later(delay, {
+        MetricDataResults: metrics({ incoming: 1, delivered: 1, success: 1, freshness: 60 }),
+      })
+    );
     const report = await runMocked();
     assert.equal(report.status, 'pass');
     // Longest chain: GetEventStream -> DescribeDeliveryStream -> DescribeDomain/ListObjects/GetMetricData = 3 delays;

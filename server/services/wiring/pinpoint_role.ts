@@ -8,7 +8,7 @@ import type { Json } from '../../../common/validation';
 import type { CallerIdentity } from '../../aws/sts';
 import { type HopContext, isAwsError, unknownFromError } from './context';
 import type { AppStream, Destination } from './event_stream';
-import type { HopBuilder } from './hop_builder';
+import { HopBuilder } from './hop_builder';
 import {
   actionMatches,
   asList,
@@ -255,6 +255,18 @@ async function checkRole(
   const roleName = roleNameOfArn(use.roleArn);
   let trustPolicy: string;
   let account = use.destination.account;
+  // The permissions need nothing from GetRole: evaluate them alongside, then report in reading order.
+  const scratch = new HopBuilder(hop.id, Date.now());
+  const permissions = checkPermissions(ctx, scratch, use).then(
+    () => true,
+    (error: unknown) => {
+      if (isAwsError(error, 'not_found')) return false;
+      throw error;
+    }
+  );
+  const reportPermissions = async () => {
+    if (await permissions) for (const check of scratch.checks) hop.add(check);
+  };
   try {
     // STS runs alongside; waiting for it here costs nothing on the critical path.
     const [role, caller] = await Promise.all([ctx.aws().iam.getRole(roleName, ctx.call), identity]);
@@ -276,6 +288,7 @@ async function checkRole(
         },
       });
       hop.skip('The role does not exist.', roleName);
+      await permissions.catch(() => undefined);
       return;
     }
     hop.add(
@@ -285,7 +298,7 @@ async function checkRole(
         `read ${roleName}`
       )
     );
-    await checkPermissions(ctx, hop, use);
+    await reportPermissions();
     return;
   }
   hop.add({
@@ -297,7 +310,7 @@ async function checkRole(
     evidence: { roleArn: use.roleArn, applications: use.appIds },
   });
   checkTrust(hop, use, trustPolicy, account, ctx.request.region);
-  await checkPermissions(ctx, hop, use);
+  await reportPermissions();
 }
 
 export async function checkPinpointRoles(

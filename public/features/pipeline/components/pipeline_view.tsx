@@ -7,15 +7,16 @@ import { HopCard } from './hop_card';
 export function PipelineView({ report }: { report: WiringReport }): React.ReactElement {
   return (
     <div style={{ overflowX: 'auto' }} data-test-subj="pinpointWiringPipeline">
-      <EuiFlexGroup gutterSize="s" responsive={false} alignItems="flexStart" wrap={false}>
+      <EuiFlexGroup gutterSize="xs" responsive={false} alignItems="flexStart" wrap={false}>
         {report.hops.map((hop, i) => (
           <React.Fragment key={hop.id}>
             {i > 0 ? (
-              <EuiFlexItem grow={false} style={{ alignSelf: 'center' }}>
+              // Beside the hop titles: a tall hop (an open fix) must not push the arrows out of sight.
+              <EuiFlexItem grow={false} style={{ paddingTop: 10 }}>
                 <EuiIcon type="sortRight" aria-hidden="true" />
               </EuiFlexItem>
             ) : null}
-            <EuiFlexItem style={{ minWidth: 240, maxWidth: 360 }}>
+            <EuiFlexItem style={{ minWidth: 160, maxWidth: 360 }}>
               <HopCard hop={hop} position={i + 1} />
             </EuiFlexItem>
           </React.Fragment>
