@@ -283,14 +283,12 @@ const CASES: Case[] = [
     status: 'fail',
     why: 'a failed-document file from this hour',
     setup: (m) => {
-      m.s3
-        .on(ListObjectsV2Command, { Prefix: 'failed_', Delimiter: '/' })
-        .resolves({
-          CommonPrefixes: [
-            { Prefix: 'failed_AmazonOpenSearchService-failed/' },
-            { Prefix: 'failed_other/' },
-          ],
-        });
+      m.s3.on(ListObjectsV2Command, { Prefix: 'failed_', Delimiter: '/' }).resolves({
+        CommonPrefixes: [
+          { Prefix: 'failed_AmazonOpenSearchService-failed/' },
+          { Prefix: 'failed_other/' },
+        ],
+      });
       m.s3.on(ListObjectsV2Command, { Prefix: 'failed_AmazonOpenSearchService-failed/' }).resolves({
         Contents: [
           {

@@ -232,7 +232,13 @@ export async function checkDeliveryMetrics(
       idle: 'Idle: no events came in during the last hour, so delivery cannot be confirmed. Expected when nothing is sending (Pinpoint reached end of support on 2026-10-30).',
       unknown: 'Neither CloudWatch nor the cluster could tell whether events flow.',
     }[verdict],
-    evidence: { verdict, ...facts, intervalSeconds: info.intervalSeconds },
+    evidence: {
+      verdict,
+      incomingRecords: facts.incoming,
+      deliveredRecords: facts.delivered,
+      newestDocumentAgeSeconds: facts.latestAgeSeconds,
+      intervalSeconds: info.intervalSeconds,
+    },
     remedy:
       verdict === 'stalled'
         ? {

@@ -6,6 +6,11 @@ const dom = new JSDOM('<!doctype html><html><body></body></html>', {
   url: 'http://localhost/',
   pretendToBeVisual: true,
 });
+
+/** Closes the window: its animation-frame timer would otherwise outlive the tests. */
+export function closeDom(): void {
+  dom.window.close();
+}
 const win = dom.window as unknown as Record<string, unknown>;
 const g = globalThis as Record<string, unknown>;
 for (const key of Object.getOwnPropertyNames(win)) {

@@ -62,7 +62,7 @@ export function EvidenceView({
       {plain.length > 0 ? (
         <EuiDescriptionList
           compressed
-          type="column"
+          type="row"
           listItems={plain.map(([key, value]) => ({ title: key, description: String(value) }))}
         />
       ) : null}

@@ -23,6 +23,8 @@ export function HopCard({
   return (
     <EuiPanel
       paddingSize="s"
+      // Ids, ARNs and metric names are long single words in a narrow card.
+      style={{ overflowWrap: 'anywhere' }}
       data-test-subj="pinpointWiringHop"
       data-hop={hop.id}
       data-status={hop.status}
