@@ -9,6 +9,8 @@ export default tseslint.config(
       'target/**',
       '.venv/**',
       'opensearch/target/**',
+      '.tmp_*/**',
+      'test-results/**',
       '**/*.js',
       '**/*.mjs',
     ],
