@@ -3,7 +3,7 @@
  * remembers what was checked, draws the hops left to right with each failing check's evidence and fix, and
  * shows a refused request's reason.
  */
-import { closeDom } from './dom_env';
+import { closeDom } from '../../../../test/support/dom_env';
 import assert from 'node:assert/strict';
 import { after, afterEach, describe, it } from 'node:test';
 import React from 'react';

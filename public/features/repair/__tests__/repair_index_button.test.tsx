@@ -3,7 +3,7 @@
  * polls the job and shows the copy's progress, then the outcome; a refusal (today's index) shows the server's
  * reason; a repair already under way when the page opens is shown, not started again.
  */
-import '../../pipeline/__tests__/dom_env';
+import '../../../../test/support/dom_env';
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import React from 'react';

@@ -3,7 +3,7 @@
  * and fix; the fix buttons call apply with exactly the options of that fix and reload the report; a changed
  * template is replaced only after its diff was shown; a bad prefix is refused before any request.
  */
-import './dom_env';
+import '../../../../test/support/dom_env';
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import React from 'react';

@@ -6,11 +6,6 @@ const dom = new JSDOM('<!doctype html><html><body></body></html>', {
   url: 'http://localhost/',
   pretendToBeVisual: true,
 });
-
-/** Closes the window: its animation-frame timer would otherwise outlive the tests. */
-export function closeDom(): void {
-  dom.window.close();
-}
 const win = dom.window as unknown as Record<string, unknown>;
 const g = globalThis as Record<string, unknown>;
 for (const key of Object.getOwnPropertyNames(win)) {
@@ -48,3 +43,8 @@ loader._resolveFilename = function (this: unknown, request: string, ...rest: unk
     ...rest
   );
 };
+
+/** Closes the window: its animation-frame timer would otherwise outlive the tests. */
+export function closeDom(): void {
+  dom.window.close();
+}
