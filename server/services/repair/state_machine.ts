@@ -35,15 +35,13 @@
  * gone. Today's index is never touched: planner.ts refuses it before anything is written.
  */
 import type { RepairMilestone } from '../../../common/repair';
-import { buildIndexTemplate } from '../../../common/template';
-import { parseRotatedIndex } from '../../../common/rotation_window';
-import { DEFAULT_INDEX_PREFIX } from '../../../common/constants';
 import type { Logger } from '../../osd_port';
-import type { IndexFacts, RepairCluster, ReindexFailure, ReindexStatus } from './cluster';
+import type { IndexFacts, RepairCluster, ReindexStatus } from './cluster';
 import { markerOf } from './planner';
 import { CopyCheckFailed, RepairInterrupted } from './repair_errors';
 import { type RepairStateStore, StaleStateError } from './state_store';
 import type { RepairHooks, RepairKillPoint, RepairState, StoredState } from './types';
+import { copyIndexBody, describeFailure, retryable } from './copy_index';
 import { verifyCopy } from './verify';
 
 export type RepairProgressListener = (state: RepairState, task?: ReindexStatus) => void;
@@ -54,18 +52,6 @@ export interface MachineSettings {
   maxReindexRuns: number;
   hooks?: RepairHooks;
 }
-
-/** Failures of a reindex worth another try: the cluster pushed back, the documents themselves are fine. */
-function retryable(failure: ReindexFailure): boolean {
-  return failure.status === 429 || failure.cause?.type === 'es_rejected_execution_exception';
-}
-
-function describeFailure(failure: ReindexFailure): string {
-  const cause = failure.cause ?? failure.reason;
-  return `${failure.id ? `document ${failure.id}: ` : ''}${cause?.type ?? 'error'} ${cause?.reason ?? ''}`.trim();
-}
-
-export { CopyCheckFailed, RepairInterrupted } from './repair_errors';
 
 /** Whether `now` is further along than `before` (a recorded error alone is not progress). */
 function progressed(before: RepairState, now: RepairState): boolean {
@@ -178,28 +164,6 @@ export class RepairMachine {
     return this.save(stored, { step: 'write_blocked', sourceCount });
   }
 
-  private targetBody(s: RepairState): Record<string, unknown> {
-    const prefix = parseRotatedIndex(s.source)?.prefix ?? DEFAULT_INDEX_PREFIX;
-    const template = buildIndexTemplate(prefix).template;
-    return {
-      settings: {
-        ...template.settings,
-        'index.number_of_shards': s.sourceShards,
-        // Restored at verification: no replica traffic while copying. (Refreshes stay on: switching them off
-        // only moves the cost to one long refresh at the end, measured slower on a whole repair.)
-        'index.number_of_replicas': 0,
-        'index.hidden': true,
-      },
-      mappings: {
-        ...template.mappings,
-        _meta: {
-          ...template.mappings._meta,
-          pinpoint_repair: { source: s.source, jobId: s.jobId },
-        },
-      },
-    };
-  }
-
   private async createTarget(stored: StoredState): Promise<StoredState> {
     const s = stored.state;
     await this.hook('write_blocked:before', s);
@@ -220,7 +184,7 @@ export class RepairMachine {
         create = true;
       }
     }
-    if (create) await this.cluster.createIndex(s.target, this.targetBody(s));
+    if (create) await this.cluster.createIndex(s.target, copyIndexBody(s));
     const created = markerOf((await this.cluster.facts(s.target))?.mappings);
     if (created?.jobId !== s.jobId) {
       throw new CopyCheckFailed(`${s.target} was created by someone else during the repair`);
