@@ -2,6 +2,7 @@
  * The checks OSD 2.x makes on a plugin's opensearch_dashboards.json, at install (id, version compatibility)
  * and at startup (allowed keys, server/ui, required plugins), with OSD's messages.
  */
+import { ALLOWED_MANIFEST_KEYS } from '../../scripts/build/manifest';
 
 export interface PluginManifest {
   id: string;
@@ -15,18 +16,8 @@ export interface PluginManifest {
   ui: boolean;
 }
 
-const ALLOWED_KEYS = [
-  'id',
-  'version',
-  'opensearchDashboardsVersion',
-  'configPath',
-  'requiredPlugins',
-  'optionalPlugins',
-  'ui',
-  'server',
-  'extraPublicDirs',
-  'requiredBundles',
-];
+/** The same list the build checks against: one statement of OSD's rule for the build and the host. */
+const ALLOWED_KEYS: readonly string[] = ALLOWED_MANIFEST_KEYS;
 
 /** The installer's rule (src/cli_plugin/install): ids are camelCase. */
 const INSTALLABLE_ID = /^[a-z][a-zA-Z0-9]+$/;
