@@ -209,18 +209,20 @@ test(`killed at random steps (${TRIALS + 1} trials, seed ${SEED}): 0 lost, 0 dup
   assert.ok(tally.killed >= MIN_KILLED, `only ${tally.killed} trials were killed`);
 });
 
-test('two runners on the same job at once: both end done, nothing duplicated', async () => {
-  const prefix = uniquePrefix('faultpair');
-  const [index] = await loadBeforeTemplate(client, prefix, [pastDay(4)], DOCS);
-  const ids = await allIds(client, `${prefix}*`);
-  const a = new RepairService(client, quiet, { progressIntervalMs: 20 });
-  const b = new RepairService(client, quiet, { progressIntervalMs: 20 });
-  await a.start(index);
-  const [sa, sb] = await Promise.all([a.run(index), b.run(index)]);
-  assert.equal(sa.step, 'done');
-  assert.equal(sb.step, 'done');
-  assert.equal(sa.jobId, sb.jobId);
-  await checkRepaired(prefix, index, ids);
+test('two runners on the same job at once: both end done, nothing duplicated (5 races)', async () => {
+  for (let race = 0; race < 5; race++) {
+    const prefix = uniquePrefix(`faultpair${race}`);
+    const [index] = await loadBeforeTemplate(client, prefix, [pastDay(4)], DOCS);
+    const ids = await allIds(client, `${prefix}*`);
+    const a = new RepairService(client, quiet, { progressIntervalMs: 20 });
+    const b = new RepairService(client, quiet, { progressIntervalMs: 20 });
+    await a.start(index);
+    const [sa, sb] = await Promise.all([a.run(index), b.run(index)]);
+    assert.equal(sa.step, 'done');
+    assert.equal(sb.step, 'done');
+    assert.equal(sa.jobId, sb.jobId);
+    await checkRepaired(prefix, index, ids);
+  }
 });
 
 test('a failed job rolls back, killed half-way through the rollback too; an index not ours is never touched', async () => {

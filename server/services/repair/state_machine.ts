@@ -323,7 +323,13 @@ export class RepairMachine {
           lastError: `counts changed after verification (source ${sourceCount}, copy ${targetCount}); verifying again`,
         });
       }
-      await this.cluster.swap(s.source, s.target, facts.aliases, true);
+      try {
+        await this.cluster.swap(s.source, s.target, facts.aliases, true);
+      } catch (error) {
+        // Another runner's swap got there first (ours then finds no source to remove): that is success.
+        const now = await this.cluster.resolve(s.source);
+        if (now.kind !== 'alias' || !now.indices.includes(s.target)) throw error;
+      }
     } else if (name.kind === 'missing') {
       // The source was deleted after verification; the verified copy takes its name.
       await this.cluster.swap(s.source, s.target, {}, false);
