@@ -66,7 +66,7 @@ export function timestampsFinding(prefix: string, scan: IndexScan, now: Date): F
     evidence,
     summary: `${bad.length} of ${scan.indices.length} indices map the timestamps as numbers (created before the template): Dashboards cannot filter or sort them by time.`,
     remedy: {
-      text: `Repair these indices: each is copied into a correctly mapped index and its name kept as an alias, without losing a document. Install the template first so the copy gets date fields.${wait}`,
+      text: `Repair these indices: each is copied into a correctly mapped index and its name kept as an alias, without losing a document. Install the template too, so that the indices Firehose creates from tomorrow on get date fields.${wait}`,
       ...(now_.length > 0 && {
         fix: { kind: 'repair_indices' as const, indices: now_ },
         command: commands.repair(now_),
