@@ -1,19 +1,19 @@
 /**
  * `npm run build -- --osd-version <x.y.z>`: build/pinpoint-<x.y.z>.zip, installable with
  * `bin/opensearch-dashboards-plugin install file:///abs/path/pinpoint-<x.y.z>.zip` on that OSD release.
- * Steps live in scripts/build/; this file only orders them and reports. Exit 2 on bad arguments, 1 on failure.
+ * Steps live in scripts/builder/; this file only orders them and reports. Exit 2 on bad arguments, 1 on failure.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { PLUGIN_ID } from '../common/constants';
-import { BuildUsageError, parseBuildArgs, zipFileName } from './build/args';
-import { withBuildLock } from './build/lock';
-import { buildManifest, trimPackageJson, type PackageJson } from './build/manifest';
-import { writePluginZip } from './build/package_zip';
-import { nodeModulesZipSources, productionModules } from './build/prod_modules';
-import { buildPublicBundle } from './build/public_bundle';
-import { compileServer, serverZipSources } from './build/server';
-import type { ZipSource } from './build/files';
+import { BuildUsageError, parseBuildArgs, zipFileName } from './builder/args';
+import { withBuildLock } from './builder/lock';
+import { buildManifest, trimPackageJson, type PackageJson } from './builder/manifest';
+import { writePluginZip } from './builder/package_zip';
+import { nodeModulesZipSources, productionModules } from './builder/prod_modules';
+import { buildPublicBundle } from './builder/public_bundle';
+import { compileServer, serverZipSources } from './builder/server';
+import type { ZipSource } from './builder/files';
 
 const repoRoot = path.resolve(__dirname, '..');
 const log = (line: string): void => {

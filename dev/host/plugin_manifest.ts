@@ -2,7 +2,7 @@
  * The checks OSD 2.x makes on a plugin's opensearch_dashboards.json, at install (id, version compatibility)
  * and at startup (allowed keys, server/ui, required plugins), with OSD's messages.
  */
-import { ALLOWED_MANIFEST_KEYS } from '../../scripts/build/manifest';
+import { ALLOWED_MANIFEST_KEYS } from '../../scripts/builder/manifest';
 
 export interface PluginManifest {
   id: string;

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { OSD_SHARED_DEPS } from '../../../scripts/build/shared_deps';
+import { OSD_SHARED_DEPS } from '../../../scripts/builder/shared_deps';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 const PUBLIC_CORE_DIR = join(__dirname, '..', 'public_core');

@@ -27,7 +27,10 @@ export async function buildPublicBundle(opts: {
   fs.mkdirSync(path.dirname(entryPath), { recursive: true });
   const publicIndex = opts.publicIndexFile ?? path.join(opts.repoRoot, 'public', 'index.ts');
   const request = path.relative(path.dirname(entryPath), publicIndex).split(path.sep).join('/');
-  fs.writeFileSync(entryPath, entrySource(opts.pluginId, request.startsWith('.') ? request : `./${request}`));
+  fs.writeFileSync(
+    entryPath,
+    entrySource(opts.pluginId, request.startsWith('.') ? request : `./${request}`)
+  );
 
   const config = createWebpackConfig({
     pluginId: opts.pluginId,
@@ -87,7 +90,7 @@ function assertNoSharedDependencyBundled(compilation: Compilation, repoRoot: str
   if (offenders.length > 0) {
     throw new Error(
       'the public bundle would carry its own copy of a dependency OSD shares with every plugin; import it by ' +
-        `its package name (see scripts/build/shared_deps.ts) instead:\n  ${offenders.slice(0, 20).join('\n  ')}`
+        `its package name (see scripts/builder/shared_deps.ts) instead:\n  ${offenders.slice(0, 20).join('\n  ')}`
     );
   }
 }

@@ -17,10 +17,14 @@ export function compileServer(repoRoot: string): string {
   // Stale output of a deleted source file would otherwise be shipped.
   fs.rmSync(outDir, { recursive: true, force: true });
   const tsc = require.resolve('typescript/bin/tsc', { paths: [repoRoot] });
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.server.json', '--pretty', 'false'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [tsc, '-p', 'tsconfig.server.json', '--pretty', 'false'],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    }
+  );
   if (result.status !== 0) {
     throw new Error(`tsc -p tsconfig.server.json failed:\n${result.stdout}${result.stderr}`);
   }

@@ -33,7 +33,9 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs {
     } else if (arg.startsWith('--osd-version=')) {
       osdVersion = arg.slice('--osd-version='.length);
     } else {
-      throw new BuildUsageError(`unknown argument "${arg}"; usage: npm run build -- --osd-version <x.y.z>`);
+      throw new BuildUsageError(
+        `unknown argument "${arg}"; usage: npm run build -- --osd-version <x.y.z>`
+      );
     }
   }
   if (!isValidOsdVersion(osdVersion)) {

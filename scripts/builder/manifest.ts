@@ -34,7 +34,8 @@ export function pluginVersionFor(osdVersion: string): string {
 }
 
 export function buildManifest(source: Record<string, unknown>, osdVersion: string): PluginManifest {
-  if (!isValidOsdVersion(osdVersion)) throw new Error(`not an OSD release version: "${osdVersion}"`);
+  if (!isValidOsdVersion(osdVersion))
+    throw new Error(`not an OSD release version: "${osdVersion}"`);
   const unknownKeys = Object.keys(source).filter(
     (key) => !(ALLOWED_MANIFEST_KEYS as readonly string[]).includes(key)
   );
@@ -45,7 +46,9 @@ export function buildManifest(source: Record<string, unknown>, osdVersion: strin
   }
   const id = source.id;
   if (typeof id !== 'string' || !PLUGIN_ID.test(id)) {
-    throw new Error(`opensearch_dashboards.json id must be camelCase letters and digits (/^[a-z][a-zA-Z0-9]+$/); got ${JSON.stringify(id)}`);
+    throw new Error(
+      `opensearch_dashboards.json id must be camelCase letters and digits (/^[a-z][a-zA-Z0-9]+$/); got ${JSON.stringify(id)}`
+    );
   }
   if (source.ui !== true && source.server !== true) {
     throw new Error('opensearch_dashboards.json must set ui or server to true');

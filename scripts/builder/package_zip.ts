@@ -17,7 +17,11 @@ export function zipRoot(pluginId: string): string {
   return `opensearch-dashboards/${pluginId}/`;
 }
 
-export function writePluginZip(zipFile: string, pluginId: string, sources: readonly ZipSource[]): number {
+export function writePluginZip(
+  zipFile: string,
+  pluginId: string,
+  sources: readonly ZipSource[]
+): number {
   const zip = new AdmZip();
   const seen = new Set<string>();
   const ordered = [...sources].sort((a, b) => a.zipPath.localeCompare(b.zipPath));

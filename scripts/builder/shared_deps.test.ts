@@ -14,14 +14,20 @@ describe('OSD shared dependencies', () => {
     assert.equal(OSD_SHARED_DEPS.react, '__osdSharedDeps__.React');
     assert.equal(OSD_SHARED_DEPS['react-dom'], '__osdSharedDeps__.ReactDom');
     assert.equal(OSD_SHARED_DEPS['@elastic/eui'], '__osdSharedDeps__.ElasticEui');
-    assert.equal(OSD_SHARED_DEPS['@elastic/eui/lib/services'], '__osdSharedDeps__.ElasticEuiLibServices');
+    assert.equal(
+      OSD_SHARED_DEPS['@elastic/eui/lib/services'],
+      '__osdSharedDeps__.ElasticEuiLibServices'
+    );
     assert.equal(OSD_SHARED_DEPS['@elastic/charts'], '__osdSharedDeps__.ElasticCharts');
     assert.equal(OSD_SHARED_DEPS.moment, '__osdSharedDeps__.Moment');
     assert.equal(OSD_SHARED_DEPS.lodash, '__osdSharedDeps__.Lodash');
     assert.equal(OSD_SHARED_DEPS.rxjs, '__osdSharedDeps__.Rxjs');
     assert.equal(OSD_SHARED_DEPS['rxjs/operators'], '__osdSharedDeps__.RxjsOperators');
     assert.equal(OSD_SHARED_DEPS['react-router-dom'], '__osdSharedDeps__.ReactRouterDom');
-    assert.equal(OSD_SHARED_DEPS['@elastic/eui/dist/eui_theme_light.json'], '__osdSharedDeps__.Theme.euiLightVars');
+    assert.equal(
+      OSD_SHARED_DEPS['@elastic/eui/dist/eui_theme_light.json'],
+      '__osdSharedDeps__.Theme.euiLightVars'
+    );
     assert.equal(OSD_SHARED_DEPS.tslib, '__osdSharedDeps__.TsLib');
   });
 
@@ -35,7 +41,10 @@ describe('OSD shared dependencies', () => {
 
   it('finds the package of a resolved file, scoped or not, nested or not', () => {
     assert.equal(packageOfPath('/r/node_modules/react/index.js'), 'react');
-    assert.equal(packageOfPath('/r/node_modules/@elastic/eui/lib/components/button/button.js'), '@elastic/eui');
+    assert.equal(
+      packageOfPath('/r/node_modules/@elastic/eui/lib/components/button/button.js'),
+      '@elastic/eui'
+    );
     assert.equal(packageOfPath('/r/node_modules/a/node_modules/lodash/get.js'), 'lodash');
     assert.equal(packageOfPath('/r/public/app.tsx'), undefined);
     assert.ok(NEVER_BUNDLED_PACKAGES.includes('@elastic/eui'));

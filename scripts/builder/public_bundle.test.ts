@@ -40,7 +40,12 @@ describe('buildPublicBundle', () => {
     assert.match(pageLoad, /fixture_bundle_jsonpfunction/);
     const chunks = result.files.filter((f) => f.name.startsWith('fixture.chunk.'));
     assert.equal(chunks.length, 1, 'the app is a lazy chunk');
-    assert.ok(result.files.map((f) => read(f.name)).join('').includes('__osdSharedDeps__.ElasticEui'));
+    assert.ok(
+      result.files
+        .map((f) => read(f.name))
+        .join('')
+        .includes('__osdSharedDeps__.ElasticEui')
+    );
     assert.ok(result.pageLoadBytes < 10_000);
   });
 

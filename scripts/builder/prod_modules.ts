@@ -26,13 +26,24 @@ export interface Lockfile {
 }
 
 /** Changes exactly when the production install would: the root's dependencies and every non-dev lock entry. */
-export function productionTreeKey(packageJson: { dependencies?: Record<string, string> }, lock: Lockfile): string {
+export function productionTreeKey(
+  packageJson: { dependencies?: Record<string, string> },
+  lock: Lockfile
+): string {
   if (!lock.packages || (lock.lockfileVersion ?? 0) < 2) {
-    throw new Error('package-lock.json must be lockfileVersion 2 or 3 (npm 7+); run npm install with npm 7 or later');
+    throw new Error(
+      'package-lock.json must be lockfileVersion 2 or 3 (npm 7+); run npm install with npm 7 or later'
+    );
   }
   const prod = Object.entries(lock.packages)
     .filter(([key, entry]) => key !== '' && !entry.dev)
-    .map(([key, entry]) => [key, entry.version, entry.resolved, entry.integrity, entry.link === true])
+    .map(([key, entry]) => [
+      key,
+      entry.version,
+      entry.resolved,
+      entry.integrity,
+      entry.link === true,
+    ])
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
   return createHash('sha256')
     .update(JSON.stringify({ deps: packageJson.dependencies ?? {}, prod }))
@@ -41,7 +52,10 @@ export function productionTreeKey(packageJson: { dependencies?: Record<string, s
 }
 
 /** Returns the directory that holds the production node_modules, installing it on a cache miss. */
-export function productionModules(repoRoot: string, log: (line: string) => void): { dir: string; cached: boolean } {
+export function productionModules(
+  repoRoot: string,
+  log: (line: string) => void
+): { dir: string; cached: boolean } {
   const packageJsonText = fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8');
   const lockText = fs.readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8');
   const key = productionTreeKey(JSON.parse(packageJsonText), JSON.parse(lockText) as Lockfile);
@@ -49,13 +63,18 @@ export function productionModules(repoRoot: string, log: (line: string) => void)
   const dir = path.join(cacheRoot, key);
   if (fs.existsSync(path.join(dir, 'node_modules', '.complete'))) return { dir, cached: true };
 
-  log(`installing production dependencies (npm ci --omit=dev) into ${path.relative(repoRoot, dir)}`);
+  log(
+    `installing production dependencies (npm ci --omit=dev) into ${path.relative(repoRoot, dir)}`
+  );
   const staging = path.join(cacheRoot, `.staging-${process.pid}-${Date.now()}`);
   fs.mkdirSync(staging, { recursive: true });
   try {
     // npm ci insists that package.json and the lockfile agree, so the full package.json goes in, minus scripts
     // (no lifecycle script of ours may run in the staging copy).
-    const { scripts: _scripts, ...manifest } = JSON.parse(packageJsonText) as Record<string, unknown>;
+    const { scripts: _scripts, ...manifest } = JSON.parse(packageJsonText) as Record<
+      string,
+      unknown
+    >;
     fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify(manifest, null, 2));
     fs.writeFileSync(path.join(staging, 'package-lock.json'), lockText);
     const npmrc = path.join(repoRoot, '.npmrc');
@@ -93,7 +112,9 @@ function runNpmCi(cwd: string): void {
   ];
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8' });
   if (result.status !== 0 || !fs.existsSync(path.join(cwd, 'node_modules'))) {
-    throw new Error(`npm ci --omit=dev failed in ${cwd}:\n${result.stdout ?? ''}${result.stderr ?? ''}${result.error ?? ''}`);
+    throw new Error(
+      `npm ci --omit=dev failed in ${cwd}:\n${result.stdout ?? ''}${result.stderr ?? ''}${result.error ?? ''}`
+    );
   }
 }
 

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { ALLOWED_MANIFEST_KEYS, buildManifest, pluginVersionFor, trimPackageJson } from './manifest';
+import {
+  ALLOWED_MANIFEST_KEYS,
+  buildManifest,
+  pluginVersionFor,
+  trimPackageJson,
+} from './manifest';
 
 const repoManifest = JSON.parse(
   fs.readFileSync(path.join(__dirname, '..', '..', 'opensearch_dashboards.json'), 'utf8')
@@ -37,7 +42,11 @@ describe('buildManifest', () => {
 
   it('refuses ids the installer rejects', () => {
     for (const id of ['pin.point', 'Pinpoint', 'pinpoint-dashboards', 'p', '1pinpoint', 42]) {
-      assert.throws(() => buildManifest({ ...repoManifest, id }, '2.19.3'), /camelCase/, String(id));
+      assert.throws(
+        () => buildManifest({ ...repoManifest, id }, '2.19.3'),
+        /camelCase/,
+        String(id)
+      );
     }
   });
 
