@@ -12,6 +12,37 @@ import {
 } from '@elastic/eui';
 import { appIdError, type FormErrors, validateForm, type WiringFormState } from '../utils/form';
 
+/** The optional inputs: each a text field that falls back to what the hops before it report. */
+const OPTIONAL_FIELDS: ReadonlyArray<{
+  key: 'firehoseStream' | 'domain' | 'roleArn';
+  label: string;
+  helpText: string;
+  testSubj: string;
+  minWidth: number;
+}> = [
+  {
+    key: 'firehoseStream',
+    label: 'Firehose stream',
+    helpText: "Default: the event stream's destination. Needed once Pinpoint no longer answers.",
+    testSubj: 'pinpointWiringStream',
+    minWidth: 220,
+  },
+  {
+    key: 'domain',
+    label: 'OpenSearch domain',
+    helpText: "Default: the stream's destination.",
+    testSubj: 'pinpointWiringDomain',
+    minWidth: 220,
+  },
+  {
+    key: 'roleArn',
+    label: 'Role to assume',
+    helpText: 'Optional: the server assumes it for the AWS calls.',
+    testSubj: 'pinpointWiringRole',
+    minWidth: 260,
+  },
+];
+
 export interface WiringFormProps {
   initial: WiringFormState;
   running: boolean;
@@ -82,48 +113,22 @@ export function WiringForm({ initial, running, onSubmit }: WiringFormProps): Rea
       <EuiAccordion id="pinpointWiringOptional" buttonContent="Stream, domain and role (optional)">
         <EuiSpacer size="s" />
         <EuiFlexGroup gutterSize="m" wrap>
-          <EuiFlexItem style={{ minWidth: 220 }}>
-            <EuiFormRow
-              label="Firehose stream"
-              isInvalid={!!shown.firehoseStream}
-              error={shown.firehoseStream}
-              helpText="Default: the event stream's destination. Needed once Pinpoint no longer answers."
-            >
-              <EuiFieldText
-                value={form.firehoseStream}
-                onChange={(e) => set({ firehoseStream: e.target.value })}
-                data-test-subj="pinpointWiringStream"
-              />
-            </EuiFormRow>
-          </EuiFlexItem>
-          <EuiFlexItem style={{ minWidth: 220 }}>
-            <EuiFormRow
-              label="OpenSearch domain"
-              isInvalid={!!shown.domain}
-              error={shown.domain}
-              helpText="Default: the stream's destination."
-            >
-              <EuiFieldText
-                value={form.domain}
-                onChange={(e) => set({ domain: e.target.value })}
-                data-test-subj="pinpointWiringDomain"
-              />
-            </EuiFormRow>
-          </EuiFlexItem>
-          <EuiFlexItem style={{ minWidth: 260 }}>
-            <EuiFormRow
-              label="Role to assume"
-              isInvalid={!!shown.roleArn}
-              error={shown.roleArn}
-              helpText="Optional: the server assumes it for the AWS calls."
-            >
-              <EuiFieldText
-                value={form.roleArn}
-                onChange={(e) => set({ roleArn: e.target.value })}
-                data-test-subj="pinpointWiringRole"
-              />
-            </EuiFormRow>
-          </EuiFlexItem>
+          {OPTIONAL_FIELDS.map(({ key, label, helpText, testSubj, minWidth }) => (
+            <EuiFlexItem key={key} style={{ minWidth }}>
+              <EuiFormRow
+                label={label}
+                isInvalid={!!shown[key]}
+                error={shown[key]}
+                helpText={helpText}
+              >
+                <EuiFieldText
+                  value={form[key]}
+                  onChange={(e) => set({ [key]: e.target.value })}
+                  data-test-subj={testSubj}
+                />
+              </EuiFormRow>
+            </EuiFlexItem>
+          ))}
         </EuiFlexGroup>
       </EuiAccordion>
       <EuiSpacer size="m" />
