@@ -2,7 +2,7 @@
  * The checks OSD 2.x makes on a plugin's opensearch_dashboards.json, at install (id, version compatibility)
  * and at startup (allowed keys, server/ui, required plugins), with OSD's messages.
  */
-import { ALLOWED_MANIFEST_KEYS } from '../../scripts/builder/manifest';
+import { ALLOWED_MANIFEST_KEYS, INSTALLABLE_PLUGIN_ID } from '../../scripts/lib/osd_facts';
 
 export interface PluginManifest {
   id: string;
@@ -18,9 +18,6 @@ export interface PluginManifest {
 
 /** The same list the build checks against: one statement of OSD's rule for the build and the host. */
 const ALLOWED_KEYS: readonly string[] = ALLOWED_MANIFEST_KEYS;
-
-/** The installer's rule (src/cli_plugin/install): ids are camelCase. */
-const INSTALLABLE_ID = /^[a-z][a-zA-Z0-9]+$/;
 
 /** OSD's isVersionCompatible: 'opensearchDashboards' always matches, else x.y.z must be equal. */
 export function isVersionCompatible(expected: string, actual: string): boolean {
@@ -52,7 +49,7 @@ export function parseManifest(text: string, osdVersion: string): PluginManifest 
   if (typeof id !== 'string' || id === '')
     throw new Error('Plugin manifest must contain an "id" property.');
   if (id.includes('.')) throw new Error('Plugin "id" must not include `.` characters.');
-  if (!INSTALLABLE_ID.test(id)) {
+  if (!INSTALLABLE_PLUGIN_ID.test(id)) {
     throw new Error(`Invalid plugin id "${id}": the installer requires /^[a-z][a-zA-Z0-9]+$/`);
   }
   if (typeof raw.version !== 'string' || raw.version === '') {

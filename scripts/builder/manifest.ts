@@ -3,20 +3,11 @@
  * OSD 2.x treats any manifest key it does not know as a fatal startup error, and the installer refuses an id
  * that is not camelCase, so both are checked here rather than discovered on a customer's server.
  */
+import { ALLOWED_MANIFEST_KEYS, INSTALLABLE_PLUGIN_ID } from '../lib/osd_facts';
 import { isValidOsdVersion } from './args';
 
-export const ALLOWED_MANIFEST_KEYS = [
-  'id',
-  'version',
-  'opensearchDashboardsVersion',
-  'configPath',
-  'requiredPlugins',
-  'optionalPlugins',
-  'ui',
-  'server',
-  'extraPublicDirs',
-  'requiredBundles',
-] as const;
+// OSD's rule, shared with the dev host; re-exported for the builder's callers.
+export { ALLOWED_MANIFEST_KEYS } from '../lib/osd_facts';
 
 export type PluginManifest = {
   id: string;
@@ -25,8 +16,6 @@ export type PluginManifest = {
   ui: boolean;
   server: boolean;
 } & Partial<Record<(typeof ALLOWED_MANIFEST_KEYS)[number], unknown>>;
-
-const PLUGIN_ID = /^[a-z][a-zA-Z0-9]+$/;
 
 /** Third-party OSD plugins are versioned <osdVersion>.<plugin patch>, e.g. 2.19.2.0 for OSD 2.19.2. */
 export function pluginVersionFor(osdVersion: string): string {
@@ -45,7 +34,7 @@ export function buildManifest(source: Record<string, unknown>, osdVersion: strin
     );
   }
   const id = source.id;
-  if (typeof id !== 'string' || !PLUGIN_ID.test(id)) {
+  if (typeof id !== 'string' || !INSTALLABLE_PLUGIN_ID.test(id)) {
     throw new Error(
       `opensearch_dashboards.json id must be camelCase letters and digits (/^[a-z][a-zA-Z0-9]+$/); got ${JSON.stringify(id)}`
     );

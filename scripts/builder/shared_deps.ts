@@ -1,75 +1,11 @@
-/**
- * The modules OSD 2.x loads once for every plugin (packages/osd-ui-shared-deps/index.js `externals`). A plugin
- * bundle that carries its own copy of React or OUI gets a second React: hooks and context break at runtime. So
- * these are never bundled; webpack resolves them to properties of window.__osdSharedDeps__. OSD's list minus
- * angular and @osd/i18n/angular, which 2.19 pages no longer define.
- */
-export const OSD_SHARED_DEPS: Readonly<Record<string, string>> = {
-  // stateful
-  '@osd/i18n': '__osdSharedDeps__.OsdI18n',
-  '@osd/i18n/react': '__osdSharedDeps__.OsdI18nReact',
-  jquery: '__osdSharedDeps__.Jquery',
-  moment: '__osdSharedDeps__.Moment',
-  'moment-timezone': '__osdSharedDeps__.MomentTimezone',
-  react: '__osdSharedDeps__.React',
-  'react-dom': '__osdSharedDeps__.ReactDom',
-  'react-dom/server': '__osdSharedDeps__.ReactDomServer',
-  'react-router': '__osdSharedDeps__.ReactRouter',
-  'react-router-dom': '__osdSharedDeps__.ReactRouterDom',
-  'styled-components': '__osdSharedDeps__.StyledComponents',
-  '@osd/monaco': '__osdSharedDeps__.OsdMonaco',
-  '@osd/ui-shared-deps/theme': '__osdSharedDeps__.Theme',
-  'monaco-editor/esm/vs/editor/editor.api': '__osdSharedDeps__.MonacoBarePluginApi',
-  // big, locked to one version
-  rxjs: '__osdSharedDeps__.Rxjs',
-  'rxjs/operators': '__osdSharedDeps__.RxjsOperators',
-  numeral: '__osdSharedDeps__.ElasticNumeral',
-  '@elastic/numeral': '__osdSharedDeps__.ElasticNumeral',
-  '@elastic/charts': '__osdSharedDeps__.ElasticCharts',
-  '@elastic/eui': '__osdSharedDeps__.ElasticEui',
-  '@elastic/eui/lib/services': '__osdSharedDeps__.ElasticEuiLibServices',
-  '@elastic/eui/lib/services/format': '__osdSharedDeps__.ElasticEuiLibServicesFormat',
-  '@elastic/eui/dist/eui_charts_theme': '__osdSharedDeps__.ElasticEuiChartsTheme',
-  '@elastic/eui/dist/eui_theme_light.json': '__osdSharedDeps__.Theme.euiLightVars',
-  '@elastic/eui/dist/eui_theme_dark.json': '__osdSharedDeps__.Theme.euiDarkVars',
-  lodash: '__osdSharedDeps__.Lodash',
-  'lodash/fp': '__osdSharedDeps__.LodashFp',
-  // runtime helpers not worth a copy per bundle
-  tslib: '__osdSharedDeps__.TsLib',
-};
-
-/** The window.__osdSharedDeps__ keys a 2.19 page defines; anything else is undefined in the browser. */
-export const OSD_2_19_SHARED_DEP_KEYS: readonly string[] = [
-  'Jquery',
-  'OsdI18n',
-  'OsdI18nReact',
-  'Moment',
-  'MomentTimezone',
-  'OsdMonaco',
-  'MonacoBarePluginApi',
-  'React',
-  'ReactDom',
-  'ReactDomServer',
-  'ReactRouter',
-  'ReactRouterDom',
-  'StyledComponents',
-  'Rxjs',
-  'RxjsOperators',
-  'ElasticNumeral',
-  'ElasticCharts',
-  'ElasticEui',
-  'ElasticEuiLibServices',
-  'ElasticEuiLibServicesFormat',
-  'ElasticEuiChartsTheme',
-  'Theme',
-  'Lodash',
-  'LodashFp',
-  'TsLib',
-];
+// The globals themselves are OSD facts shared with the dev host; re-exported for the builder's callers.
+export { OSD_2_19_SHARED_DEP_KEYS, OSD_SHARED_DEPS } from '../lib/osd_facts';
 
 /**
- * Packages whose files must never end up inside our bundle, whatever the import path (a deep import such as
- * '@elastic/eui/lib/components/button' is not covered by the externals above and would copy OUI in).
+ * The build's guard around OSD's shared dependencies (their globals are in scripts/lib/osd_facts.ts, which
+ * the webpack externals use). Packages whose files must never end up inside our bundle, whatever the import
+ * path: a deep import such as '@elastic/eui/lib/components/button' is not covered by the externals and would
+ * copy OUI in.
  */
 export const NEVER_BUNDLED_PACKAGES: readonly string[] = [
   'react',

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Configuration } from 'webpack';
 import { EsbuildPlugin } from 'esbuild-loader';
 import { OsdBundleExportsPlugin } from './osd_bundle_exports_plugin';
-import { OSD_SHARED_DEPS } from './shared_deps';
+import { OSD_SHARED_DEPS } from '../lib/osd_facts';
 
 /** Browsers OSD 2.19 supports all run ES2020. */
 export const BROWSER_TARGET = 'es2020';

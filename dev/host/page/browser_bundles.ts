@@ -11,36 +11,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { OSD_SHARED_DEPS } from '../../../scripts/builder/shared_deps';
+import { OSD_SHARED_DEP_MODULES, OSD_SHARED_DEPS } from '../../../scripts/lib/osd_facts';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 const PUBLIC_CORE_DIR = join(__dirname, '..', 'public_core');
-
-/** window.__osdSharedDeps__ key -> module, as in OSD's packages/osd-ui-shared-deps/entry.js. */
-const SHARED_DEP_MODULES: ReadonlyArray<[string, string]> = [
-  ['Jquery', 'jquery'],
-  ['OsdI18n', '@osd/i18n'],
-  ['OsdI18nReact', '@osd/i18n/react'],
-  ['Moment', 'moment'],
-  ['MomentTimezone', 'moment-timezone'],
-  ['React', 'react'],
-  ['ReactDom', 'react-dom'],
-  ['ReactDomServer', 'react-dom/server'],
-  ['ReactRouter', 'react-router'],
-  ['ReactRouterDom', 'react-router-dom'],
-  ['StyledComponents', 'styled-components'],
-  ['Rxjs', 'rxjs'],
-  ['RxjsOperators', 'rxjs/operators'],
-  ['ElasticNumeral', '@elastic/numeral'],
-  ['ElasticCharts', '@elastic/charts'],
-  ['ElasticEui', '@elastic/eui'],
-  ['ElasticEuiLibServices', '@elastic/eui/lib/services'],
-  ['ElasticEuiLibServicesFormat', '@elastic/eui/lib/services/format'],
-  ['ElasticEuiChartsTheme', '@elastic/eui/dist/eui_charts_theme'],
-  ['Lodash', 'lodash'],
-  ['LodashFp', 'lodash/fp'],
-  ['TsLib', 'tslib'],
-];
 
 export const THEME_CSS = require.resolve('@elastic/eui/dist/eui_theme_light.css', {
   paths: [REPO_ROOT],
@@ -99,7 +73,7 @@ function iconCacheFills(): string[] {
   return lines;
 }
 
-function sharedDepsEntry(keys: ReadonlyArray<[string, string]>): string {
+function sharedDepsEntry(keys: ReadonlyArray<readonly [string, string]>): string {
   const lines = keys.map(([key, mod]) => `  ${key}: require(${JSON.stringify(mod)}),`);
   return [
     'window.__osdSharedDeps__ = {',
@@ -143,7 +117,8 @@ function sharedDepsBuildOptions(entry: string, outfile: string): esbuild.BuildOp
 }
 
 async function buildSharedDeps(cacheDir: string): Promise<{ file: string; keys: string[] }> {
-  const available = SHARED_DEP_MODULES.filter(([, mod]) => resolvable(mod));
+  // The modules of OSD 2.19's page whose package is installed here (no Monaco, no OSD-only packages).
+  const available = OSD_SHARED_DEP_MODULES.filter(([, mod]) => resolvable(mod));
   const entry = sharedDepsEntry(available);
   const key = createHash('sha256')
     .update(JSON.stringify(sharedDepsBuildOptions(entry, '')))

@@ -197,6 +197,8 @@ function withoutMessageChannel<T>(load: () => T): T {
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the shared deps are loaded after the DOM exists */
+// The page's keys are written out here, not read from scripts/lib/osd_facts.ts (the build's and the dev host's
+// list), on purpose: the conformance suite checks the zip against OSD independently of what the build believes.
 function installSharedDeps(window: DOMWindow): void {
   aliasOsdDatemath();
   const provided: Record<string, () => unknown> = {
