@@ -10,16 +10,20 @@ import type {
   SavedObjectsClientContract,
   UiSettingsClient,
 } from '../server/osd_port';
-import { fromOpenSearchError } from '../server/errors';
+import { toDomainError } from '../server/errors';
 import {
   DEFAULT_OPENSEARCH_URL,
   createOpenSearchClient,
   displayUrl,
   parseServiceUrl,
 } from './connection';
+import { addConnectionOptions, connectionSettings, type ConnectionFlags } from './connection_flags';
+import { CONNECTION_EXAMPLES, warnInsecure } from './connection_help';
+import { askHidden } from './connection_prompt';
+import { dashboardsSend } from './transport_dashboards';
 import { DashboardsHttp, dashboardsSavedObjects, dashboardsUiSettings } from './dashboards_client';
 
-export interface CommonFlags {
+export interface CommonFlags extends ConnectionFlags {
   opensearch: string;
   prefix: string;
   json?: boolean;
@@ -28,7 +32,7 @@ export interface CommonFlags {
 }
 
 export function addCommonOptions(cmd: Command): Command {
-  return cmd
+  return addConnectionOptions(cmd)
     .option(
       '--opensearch <url>',
       'OpenSearch URL (credentials may be in the URL)',
@@ -40,7 +44,8 @@ export function addCommonOptions(cmd: Command): Command {
       DEFAULT_INDEX_PREFIX
     )
     .option('--json', 'print the result as JSON')
-    .option('--yes', 'do not ask before writing (for unattended runs)');
+    .option('--yes', 'do not ask before writing (for unattended runs)')
+    .addHelpText('after', CONNECTION_EXAMPLES);
 }
 
 export function addDashboardsOption(cmd: Command): Command {
@@ -62,14 +67,23 @@ export interface Connection {
 export function connect(flags: CommonFlags): Connection {
   const prefix = validateIndexPrefix(flags.prefix, '--prefix');
   const osUrl = parseServiceUrl(flags.opensearch, '--opensearch');
+  const dashboardsUrl = flags.dashboards
+    ? parseServiceUrl(flags.dashboards, '--dashboards')
+    : undefined;
+  const settings = connectionSettings(
+    flags,
+    { opensearch: osUrl, dashboards: dashboardsUrl },
+    askHidden
+  );
+  warnInsecure(settings);
   const connection: Connection = {
-    client: withDomainErrors(createOpenSearchClient(osUrl)),
+    client: withDomainErrors(createOpenSearchClient(osUrl, settings)),
     opensearchUrl: displayUrl(osUrl),
     prefix,
   };
-  if (flags.dashboards) {
-    const url = parseServiceUrl(flags.dashboards, '--dashboards');
-    const http = new DashboardsHttp(url);
+  if (dashboardsUrl) {
+    const url = dashboardsUrl;
+    const http = new DashboardsHttp(url, dashboardsSend(url, settings));
     connection.savedObjects = dashboardsSavedObjects(http);
     connection.uiSettings = dashboardsUiSettings(http);
     connection.dashboardsUrl = displayUrl(url);
@@ -89,7 +103,7 @@ function withDomainErrors(client: OpenSearchClient): OpenSearchClient {
         try {
           return await request(params, options);
         } catch (error) {
-          throw fromOpenSearchError(error, `${params.method} ${params.path}`);
+          throw toDomainError(error, `${params.method} ${params.path}`);
         }
       }) as OpenSearchClient['transport']['request'],
     },

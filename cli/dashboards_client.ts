@@ -10,6 +10,13 @@ import type {
   UiSettingsClient,
 } from '../server/osd_port';
 import { displayUrl } from './connection';
+import { ConnectionFailure } from './connection_errors';
+import type { DashboardsSend, DashboardsWireResponse } from './transport_dashboards';
+
+const fetchSend: DashboardsSend = async (req) => {
+  const res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body });
+  return { status: res.status, statusText: res.statusText, text: await res.text() };
+};
 
 export class DashboardsRequestError extends Error {
   constructor(
@@ -27,7 +34,11 @@ export class DashboardsHttp {
   private readonly base: URL;
   private readonly auth?: string;
 
-  constructor(url: URL) {
+  constructor(
+    url: URL,
+    /** How a request goes on the wire (TLS, SigV4, tenant: cli/transport_dashboards.ts); default fetch. */
+    private readonly send: DashboardsSend = fetchSend
+  ) {
     this.base = new URL(url.toString());
     if (url.username) {
       this.auth = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
@@ -50,14 +61,16 @@ export class DashboardsHttp {
     const headers: Record<string, string> = { 'osd-xsrf': 'true', accept: 'application/json' };
     if (this.auth) headers.authorization = this.auth;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    let res: Response;
+    let res: DashboardsWireResponse;
     try {
-      res = await fetch(url, {
+      res = await this.send({
+        url,
         method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
       });
     } catch (error) {
+      if (error instanceof ConnectionFailure) throw error;
       const cause =
         (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
       throw new DashboardsRequestError(
@@ -65,14 +78,14 @@ export class DashboardsHttp {
         0
       );
     }
-    const text = await res.text();
+    const text = res.text;
     let body: unknown = undefined;
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {
       body = undefined;
     }
-    if (!res.ok) {
+    if (res.status < 200 || res.status > 299) {
       const message = (body as { message?: string } | undefined)?.message ?? res.statusText;
       const hint =
         res.status === 401 || res.status === 403
