@@ -3,14 +3,22 @@
  * Firehose stream and OpenSearch domain names. Each refusal names the value and says what a valid one looks
  * like, so a 400 (route) or exit code 2 (CLI) tells the user what to type instead.
  */
+import {
+  type Arn,
+  parseArn,
+  partitionFor,
+  quoteValue,
+  resourceName,
+  roleNameOfArn,
+  validateRegionCode,
+} from './arn';
 import type { WiringRequest, WiringSettings } from './wiring_types';
 import { InvalidInputError, asObject, optionalString, rejectUnknownKeys } from './validation';
 
-/** us-east-1, eu-central-2, ap-southeast-4, us-gov-west-1, cn-north-1, us-iso-east-1, us-isob-east-1. */
-const REGION = /^[a-z]{2}(-(gov|iso|isob|isof|isoe))?-[a-z]+-\d{1,2}$/;
+export { type Arn, parseArn, roleNameOfArn };
+
 /** Pinpoint shows the project (application) id as 32 lowercase hex characters. */
 const PINPOINT_APP_ID = /^[0-9a-f]{32}$/;
-const PARTITION = /^aws(-cn|-us-gov|-iso|-iso-[a-z]|-eusc)?$/;
 const ACCOUNT = /^\d{12}$/;
 /** Firehose: 1-64 of letters, digits, underscore, hyphen, period. */
 const STREAM_NAME = /^[a-zA-Z0-9_.-]{1,64}$/;
@@ -21,13 +29,6 @@ const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
 export const MAX_APP_IDS = 20;
 
-export interface Arn {
-  partition: string;
-  service: string;
-  region: string;
-  account: string;
-  resource: string;
-}
 
 function text(value: unknown, what: string): string {
   if (typeof value !== 'string') throw new InvalidInputError(`${what} must be a string`);
@@ -36,29 +37,19 @@ function text(value: unknown, what: string): string {
   return trimmed;
 }
 
-/** Shown in messages, cut so a pasted document does not fill the error. */
-function quote(value: string): string {
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-}
 
 export function validateRegion(value: unknown, what = 'region'): string {
-  const region = text(value, what);
-  if (!REGION.test(region)) {
-    throw new InvalidInputError(
-      `${what} ${quote(region)} is not an AWS region code; use one like us-east-1 or eu-west-2 (the code, not the name)`
-    );
-  }
-  return region;
+  return validateRegionCode(value, what);
 }
 
 export function validatePinpointAppId(value: unknown, what = 'Pinpoint application id'): string {
   const id = text(value, what);
   if (PINPOINT_APP_ID.test(id)) return id;
   if (PINPOINT_APP_ID.test(id.toLowerCase())) {
-    throw new InvalidInputError(`${what} ${quote(id)} must be lowercase: ${id.toLowerCase()}`);
+    throw new InvalidInputError(`${what} ${quoteValue(id)} must be lowercase: ${id.toLowerCase()}`);
   }
   throw new InvalidInputError(
-    `${what} ${quote(id)} must be 32 lowercase hexadecimal characters (the Project ID in Pinpoint's project settings), ${id.length} characters given`
+    `${what} ${quoteValue(id)} must be 32 lowercase hexadecimal characters (the Project ID in Pinpoint's project settings), ${id.length} characters given`
   );
 }
 
@@ -74,34 +65,8 @@ export function validatePinpointAppIds(value: unknown, what = 'appIds'): string[
   return [...new Set(ids)];
 }
 
-export function parseArn(value: unknown, what = 'ARN'): Arn {
-  const arn = text(value, what);
-  const parts = arn.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') {
-    throw new InvalidInputError(
-      `${what} ${quote(arn)} is not an ARN; expected arn:aws:<service>:<region>:<account>:<resource>`
-    );
-  }
-  const [, partition, service, region, account] = parts;
-  const resource = parts.slice(5).join(':');
-  if (!PARTITION.test(partition)) {
-    throw new InvalidInputError(`${what} ${quote(arn)}: unknown partition "${partition}"`);
-  }
-  if (!/^[a-z0-9-]+$/.test(service)) {
-    throw new InvalidInputError(`${what} ${quote(arn)}: "${service}" is not a service name`);
-  }
-  if (region !== '' && !REGION.test(region)) {
-    throw new InvalidInputError(`${what} ${quote(arn)}: "${region}" is not a region code`);
-  }
-  if (account !== '' && !ACCOUNT.test(account)) {
-    throw new InvalidInputError(`${what} ${quote(arn)}: the account must be 12 digits`);
-  }
-  if (resource.length === 0)
-    throw new InvalidInputError(`${what} ${quote(arn)}: the resource is missing`);
-  return { partition, service, region, account, resource };
-}
 
-/** arn:aws:iam::<account>:role/<path/>name */
+/** arn:<partition>:iam::<account>:role/<path/>name */
 export function validateRoleArn(value: unknown, what = 'role ARN'): string {
   const arn = parseArn(value, what);
   const name = arn.resource.split('/').pop() ?? '';
@@ -112,21 +77,18 @@ export function validateRoleArn(value: unknown, what = 'role ARN'): string {
     !ROLE_NAME.test(name)
   ) {
     throw new InvalidInputError(
-      `${what} must look like arn:aws:iam::123456789012:role/NAME, got ${quote(String(value))}`
+      `${what} must look like arn:<partition>:iam::123456789012:role/NAME (partition aws, aws-cn, aws-us-gov...), got ${quoteValue(String(value))}`
     );
   }
   return String(value).trim();
 }
 
-export function roleNameOfArn(roleArn: string): string {
-  return roleArn.split('/').pop() ?? roleArn;
-}
 
 export function validateStreamName(value: unknown, what = 'Firehose stream name'): string {
   const name = text(value, what);
   if (!STREAM_NAME.test(name)) {
     throw new InvalidInputError(
-      `${what} ${quote(name)} must be 1-64 letters, digits, "_", "-" or "." (the delivery stream name, not its ARN)`
+      `${what} ${quoteValue(name)} must be 1-64 letters, digits, "_", "-" or "." (the delivery stream name, not its ARN)`
     );
   }
   return name;
@@ -134,25 +96,30 @@ export function validateStreamName(value: unknown, what = 'Firehose stream name'
 
 export interface StreamRef {
   name: string;
-  /** Present when the stream was given as an ARN. */
+  /** Present when the stream was given as an ARN: it is used as given (region, account), never cut to its name. */
+  arn?: string;
   region?: string;
   account?: string;
+  partition?: string;
 }
 
-/** A delivery stream by name or by ARN (arn:aws:firehose:<region>:<account>:deliverystream/<name>). */
+/** A delivery stream by name or by ARN (arn:<partition>:firehose:<region>:<account>:deliverystream/<name>). */
 export function parseFirehoseStream(value: unknown, what = 'Firehose stream'): StreamRef {
   const raw = text(value, what);
   if (!raw.startsWith('arn:')) return { name: validateStreamName(raw, what) };
   const arn = parseArn(raw, what);
-  if (arn.service !== 'firehose' || !arn.resource.startsWith('deliverystream/')) {
+  const name = arn.service === 'firehose' ? resourceName(arn, 'deliverystream') : undefined;
+  if (name === undefined || arn.region === '' || arn.account === '') {
     throw new InvalidInputError(
-      `${what} ${quote(raw)} is not a Firehose delivery stream ARN (arn:aws:firehose:<region>:<account>:deliverystream/<name>)`
+      `${what} ${quoteValue(raw)} is not a Firehose delivery stream ARN (arn:<partition>:firehose:<region>:<account>:deliverystream/<name>)`
     );
   }
   return {
-    name: validateStreamName(arn.resource.slice('deliverystream/'.length), what),
+    name: validateStreamName(name, what),
+    arn: raw,
     region: arn.region,
     account: arn.account,
+    partition: arn.partition,
   };
 }
 
@@ -160,7 +127,7 @@ export function validateDomainName(value: unknown, what = 'OpenSearch domain nam
   const name = text(value, what);
   if (!DOMAIN_NAME.test(name)) {
     throw new InvalidInputError(
-      `${what} ${quote(name)} must be 3-28 characters: a lowercase letter, then lowercase letters, digits or "-"`
+      `${what} ${quoteValue(name)} must be 3-28 characters: a lowercase letter, then lowercase letters, digits or "-"`
     );
   }
   return name;
@@ -172,14 +139,14 @@ export interface DomainRef {
   account?: string;
 }
 
-/** A domain by name or by ARN (arn:aws:es:<region>:<account>:domain/<name>; OpenSearch Service keeps "es"). */
+/** A domain by name or by ARN (arn:<partition>:es:<region>:<account>:domain/<name>; OpenSearch Service keeps "es"). */
 export function parseDomain(value: unknown, what = 'OpenSearch domain'): DomainRef {
   const raw = text(value, what);
   if (!raw.startsWith('arn:')) return { name: validateDomainName(raw, what) };
   const arn = parseArn(raw, what);
   if (arn.service !== 'es' || !arn.resource.startsWith('domain/')) {
     throw new InvalidInputError(
-      `${what} ${quote(raw)} is not a domain ARN (arn:aws:es:<region>:<account>:domain/<name>)`
+      `${what} ${quoteValue(raw)} is not a domain ARN (arn:<partition>:es:<region>:<account>:domain/<name>)`
     );
   }
   return {
@@ -200,7 +167,14 @@ function parseCommon(body: Record<string, unknown>, what: string): WiringSetting
   const roleArn = optionalString(body, 'roleArn', what);
   const settings: WiringSettings = { region, appIds };
   if (stream !== undefined && stream.trim() !== '') {
-    settings.firehoseStream = parseFirehoseStream(stream, `${what}: firehoseStream`).name;
+    // An ARN stays an ARN: its region and account are part of what the user asked to check.
+    const ref = parseFirehoseStream(stream, `${what}: firehoseStream`);
+    if (ref.partition && ref.partition !== partitionFor(region)) {
+      throw new InvalidInputError(
+        `${what}: firehoseStream ${quoteValue(stream.trim())} is in partition ${ref.partition}, but region ${region} is in ${partitionFor(region)}; a check runs in one partition`
+      );
+    }
+    settings.firehoseStream = ref.arn ?? ref.name;
   }
   if (domain !== undefined && domain.trim() !== '') {
     settings.domain = parseDomain(domain, `${what}: domain`).name;

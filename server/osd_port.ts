@@ -28,6 +28,10 @@ export interface PluginInitializerContext {
     instanceUuid?: string;
   };
   logger: { get(...contextParts: string[]): Logger };
+  /** The plugin's validated config as an Observable; OSD provides it, read only when `config` is exported. */
+  config?: {
+    create<T = unknown>(): { subscribe(next: (value: T) => void): { unsubscribe(): void } };
+  };
 }
 
 /** What a validation function gets to say: OSD's RouteValidationResultFactory. */

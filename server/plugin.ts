@@ -2,16 +2,26 @@ import type { CoreSetup, CoreStart, Logger, Plugin, PluginInitializerContext } f
 import { registerRoutes } from './routes';
 import { AwsClientFactory } from './aws/client_factory';
 import { pinpointSettingsType } from './saved_objects/pinpoint_settings';
+import { DEFAULT_PINPOINT_CONFIG, type PinpointConfig, readPinpointConfig } from './config';
+import { CONFIG_DESCRIPTOR } from './plugin_config';
 
 export class PinpointPlugin implements Plugin<Record<string, never>, Record<string, never>> {
   private readonly logger: Logger;
   private readonly version: string;
   /** One set of AWS clients per region for the plugin's lifetime (credentials: the SDK's default chain). */
   private aws?: AwsClientFactory;
+  /** opensearch_dashboards.yml's pinpoint.* keys, kept current (OSD may re-emit); defaults outside Dashboards. */
+  private config: PinpointConfig = DEFAULT_PINPOINT_CONFIG;
+  private configSubscription?: { unsubscribe(): void };
 
   constructor(initializerContext: PluginInitializerContext) {
     this.logger = initializerContext.logger.get();
     this.version = initializerContext.env.packageInfo.version;
+    if (CONFIG_DESCRIPTOR && initializerContext.config) {
+      this.configSubscription = initializerContext.config.create().subscribe((value) => {
+        this.config = readPinpointConfig(value);
+      });
+    }
   }
 
   setup(core: CoreSetup): Record<string, never> {
@@ -21,6 +31,7 @@ export class PinpointPlugin implements Plugin<Record<string, never>, Record<stri
       logger: this.logger,
       pluginVersion: this.version,
       aws: this.aws,
+      config: () => this.config,
     });
     this.logger.debug('pinpoint: routes registered');
     return {};
@@ -32,5 +43,6 @@ export class PinpointPlugin implements Plugin<Record<string, never>, Record<stri
 
   stop(): void {
     this.aws?.destroy();
+    this.configSubscription?.unsubscribe();
   }
 }

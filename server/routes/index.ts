@@ -5,12 +5,15 @@ import { registerApplyRoute } from './apply';
 import { registerRepairRoutes } from './repair';
 import { registerWiringRoutes } from './wiring';
 import { AwsClientFactory, type AwsPortSource } from '../aws/client_factory';
+import { DEFAULT_PINPOINT_CONFIG, type PinpointConfig } from '../config';
 
 export interface RouteDeps {
   logger: Logger;
   pluginVersion: string;
   /** AWS clients for the wiring check; made once here when the plugin does not hand them in. */
   aws?: AwsPortSource;
+  /** The plugin's opensearch_dashboards.yml keys (defaults when not handed in: nothing may be assumed). */
+  config?: () => PinpointConfig;
 }
 
 /** Every route of the plugin, registered on the one router OSD hands us. */
@@ -19,5 +22,10 @@ export function registerRoutes(router: IRouter, deps: RouteDeps): void {
   registerReportRoute(router, deps.logger);
   registerApplyRoute(router, deps.logger);
   registerRepairRoutes(router, deps.logger);
-  registerWiringRoutes(router, deps.logger, deps.aws ?? new AwsClientFactory());
+  registerWiringRoutes(
+    router,
+    deps.logger,
+    deps.aws ?? new AwsClientFactory(),
+    deps.config ?? (() => DEFAULT_PINPOINT_CONFIG)
+  );
 }

@@ -3,6 +3,7 @@
  * delivers to an OpenSearch/Elasticsearch domain, and that domain is the cluster these dashboards read. The
  * delivery settings (index name, rotation, buffering, retries, backup, logging) are judged in firehose_settings.
  */
+import { parseFirehoseStream } from '../../../common/aws_validation';
 import type { DeliveryStreamDescription } from '../../aws/firehose';
 import type { ClusterRoot } from './cluster_facts';
 import { type HopContext, isAwsError, unknownFromError } from './context';
@@ -18,8 +19,11 @@ export interface StreamTarget {
 
 /** The streams to check: the one asked for, else the distinct Firehose destinations of the event streams. */
 export function resolveTargets(ctx: HopContext, streams: AppStream[]): StreamTarget[] {
-  if (ctx.request.firehoseStream)
-    return [{ name: ctx.request.firehoseStream, region: ctx.request.region }];
+  if (ctx.request.firehoseStream) {
+    // Given as an ARN, the stream is looked for where the ARN says, not in the request's region.
+    const ref = parseFirehoseStream(ctx.request.firehoseStream);
+    return [{ name: ref.name, region: ref.region ?? ctx.request.region }];
+  }
   const seen = new Map<string, StreamTarget>();
   for (const s of streams) {
     if (s.destination?.kind !== 'firehose') continue;
