@@ -1,14 +1,16 @@
 /**
  * The domain error hierarchy, and the one place it becomes HTTP.
  *
- * Services throw these; routes hand whatever they catch to `toHttpResponse`. Anything that is not a
- * DomainError is an unexpected fault: it is logged with its upstream text and answered with a plain 500.
+ * Services throw these; routes hand whatever they catch to `toHttpResponse`. An upstream's rejection
+ * (opensearch-js, Boom, the AWS SDK) is read by `readUpstreamError` and becomes its domain error here; anything
+ * else is an unexpected fault: it is logged and answered with a plain 500.
  */
 import type {
   Logger,
   OpenSearchDashboardsResponse,
   OpenSearchDashboardsResponseFactory,
 } from './osd_port';
+import { readUpstreamError, type UpstreamFailure } from './upstream_errors';
 
 export abstract class DomainError extends Error {
   abstract readonly statusCode: number;
@@ -51,32 +53,58 @@ export class UpstreamError extends DomainError {
   }
 }
 
-/** Status codes OpenSearch answers with that say something about the caller rather than about us. */
-export function fromOpenSearchError(error: unknown, what: string): DomainError | unknown {
-  const statusCode = (error as { meta?: { statusCode?: number } })?.meta?.statusCode;
-  const reason = openSearchReason(error);
-  if (statusCode === 401 || statusCode === 403) {
-    return new ForbiddenError(
-      `${what}: the current user is not allowed to do this (${reason ?? 'security_exception'})`
-    );
-  }
-  if (statusCode === 404) return new NotFoundError(`${what}: not found`);
-  if (statusCode === 400)
-    return new ValidationError(`${what}: ${reason ?? 'rejected by OpenSearch'}`);
-  if (statusCode === 409) return new ConflictError(`${what}: ${reason ?? 'conflict'}`);
-  if (typeof statusCode === 'number') {
-    return new UpstreamError(`${what}: OpenSearch answered ${statusCode}`, reason);
-  }
-  return error;
+/** An upstream call took longer than its timeout (or never answered). */
+export class TimeoutError extends DomainError {
+  readonly statusCode = 504;
 }
 
-export function openSearchReason(error: unknown): string | undefined {
-  const body = (
-    error as { meta?: { body?: { error?: { reason?: string; type?: string } | string } } }
-  )?.meta?.body;
-  const err = body?.error;
-  if (typeof err === 'string') return err;
-  return err?.reason ?? err?.type;
+/** The upstream asks us to slow down. */
+export class ThrottledError extends DomainError {
+  readonly statusCode = 429;
+}
+
+const SOURCE_NAME: Record<UpstreamFailure['source'], string> = {
+  opensearch: 'OpenSearch',
+  dashboards: 'Dashboards',
+  aws: 'AWS',
+  network: 'the network',
+  unknown: 'an upstream',
+};
+
+/**
+ * What an upstream failure means for our caller, as a domain error: 401/403 say the current user may not do
+ * it, 404/400/409 say something about the request, a timeout is a 504, the rest a 502 whose upstream text is
+ * logged, not echoed. `what` names the call (`installing _index_template/pinpoint-events`). Errors that are
+ * not an upstream's (a TypeError) are returned as they are: the mapper answers them with a plain 500.
+ */
+export function toDomainError(error: unknown, what: string): DomainError | unknown {
+  if (error instanceof DomainError) return error;
+  const f = readUpstreamError(error);
+  if (f.source === 'unknown') return error;
+  const by = SOURCE_NAME[f.source];
+  switch (f.kind) {
+    case 'unauthorized':
+    case 'forbidden':
+      return new ForbiddenError(
+        `${what}: the current user is not allowed to do this (${f.reason})`
+      );
+    case 'not_found':
+      return new NotFoundError(`${what}: not found (${f.reason})`);
+    case 'bad_request':
+      return new ValidationError(`${what}: ${f.reason}`);
+    case 'conflict':
+      return new ConflictError(`${what}: ${f.reason}`);
+    case 'throttled':
+      return new ThrottledError(`${what}: ${by} is throttling requests; try again in a minute`);
+    case 'timeout':
+    case 'aborted':
+      return new TimeoutError(`${what}: ${by} did not answer in time`, undefined);
+    case 'network':
+      return new UpstreamError(`${what}: cannot reach ${by}`, f.reason);
+    case 'gone':
+    case 'server':
+      return new UpstreamError(`${what}: ${by} answered ${f.status ?? 'with an error'}`, f.reason);
+  }
 }
 
 export function toHttpResponse(
@@ -84,8 +112,7 @@ export function toHttpResponse(
   response: OpenSearchDashboardsResponseFactory,
   logger: Logger
 ): OpenSearchDashboardsResponse {
-  const domain =
-    error instanceof DomainError ? error : fromOpenSearchError(error, 'OpenSearch request failed');
+  const domain = toDomainError(error, 'Upstream request failed');
   if (domain instanceof DomainError) {
     if (domain.statusCode >= 500) {
       logger.error(

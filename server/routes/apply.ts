@@ -3,6 +3,7 @@ import { parseApplyBody } from '../../common/index_engine_input';
 import { toHttpResponse } from '../errors';
 import type { IRouter, Logger } from '../osd_port';
 import { applySetup } from '../services/index_engine';
+import { indexEngineDeps } from './index_engine_deps';
 import { noInput, validateWith } from './validate';
 
 /**
@@ -14,15 +15,7 @@ export function registerApplyRoute(router: IRouter, logger: Logger): void {
     { path: API_PATHS.apply, validate: { query: noInput, body: validateWith(parseApplyBody) } },
     async (context, request, response) => {
       try {
-        const result = await applySetup(
-          {
-            client: context.core.opensearch.client.asCurrentUser,
-            savedObjects: context.core.savedObjects.client,
-            uiSettings: context.core.uiSettings.client,
-            logger,
-          },
-          request.body
-        );
+        const result = await applySetup(indexEngineDeps(context, logger), request.body);
         return response.ok({ body: result });
       } catch (error) {
         return toHttpResponse(error, response, logger);

@@ -3,6 +3,7 @@ import { parseReportQuery } from '../../common/index_engine_input';
 import { toHttpResponse } from '../errors';
 import type { IRouter, Logger } from '../osd_port';
 import { buildReport } from '../services/index_engine';
+import { indexEngineDeps } from './index_engine_deps';
 import { validateWith } from './validate';
 
 /** GET /api/pinpoint/report?prefix=<prefix>: the validation report, read as the current user. */
@@ -11,15 +12,7 @@ export function registerReportRoute(router: IRouter, logger: Logger): void {
     { path: API_PATHS.report, validate: { query: validateWith(parseReportQuery) } },
     async (context, request, response) => {
       try {
-        const report = await buildReport(
-          {
-            client: context.core.opensearch.client.asCurrentUser,
-            savedObjects: context.core.savedObjects.client,
-            uiSettings: context.core.uiSettings.client,
-            logger,
-          },
-          request.query.prefix
-        );
+        const report = await buildReport(indexEngineDeps(context, logger), request.query.prefix);
         return response.ok({ body: report });
       } catch (error) {
         return toHttpResponse(error, response, logger);

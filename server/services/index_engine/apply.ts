@@ -15,12 +15,8 @@ import {
 } from '../../../common/index_pattern';
 import type { ApplyOptions, ApplyResult, ApplyStep } from '../../../common/report';
 import { needsTypeName, templateFlavorFor, templateName } from '../../../common/template';
-import {
-  ConflictError,
-  ValidationError,
-  fromOpenSearchError,
-  openSearchReason,
-} from '../../errors';
+import { ConflictError, ValidationError, toDomainError } from '../../errors';
+import { readUpstreamError } from '../../upstream_errors';
 import type { OpenSearchClient } from '../../osd_port';
 import { readClusterInfo } from '../cluster_info';
 import type { IndexEngineDeps } from './deps';
@@ -86,7 +82,7 @@ async function applyTemplate(deps: IndexEngineDeps, options: ApplyOptions): Prom
     throw new ConflictError(
       `${kind}/${name} differs from ours in ${status.diff.length} field(s) and was ${status.state === 'modified' ? 'changed after it was installed' : 'not installed by this plugin'}; review the diff and apply again with overwrite to replace it`,
       {
-        diff: status.diff.slice(0, 200) as unknown as Record<string, unknown>[],
+        diff: status.diff.slice(0, 200),
         state: status.state,
       }
     );
@@ -100,11 +96,11 @@ async function applyTemplate(deps: IndexEngineDeps, options: ApplyOptions): Prom
       body: status.desired,
     });
   } catch (error) {
-    const reason = openSearchReason(error) ?? '';
+    const { reason } = readUpstreamError(error);
     if (/same priority|already exists/.test(reason)) {
       throw new ConflictError(`cannot install ${kind}/${name}: ${reason}`);
     }
-    throw fromOpenSearchError(error, `installing ${kind}/${name}`);
+    throw toDomainError(error, `installing ${kind}/${name}`);
   }
   deps.logger?.info(
     `pinpoint: ${status.state === 'absent' ? 'installed' : 'updated'} ${kind}/${name}`

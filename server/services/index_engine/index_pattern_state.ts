@@ -9,21 +9,13 @@ import {
   type IndexPatternAttributes,
 } from '../../../common/index_pattern';
 import type { SavedObject, SavedObjectsClientContract, UiSettingsClient } from '../../osd_port';
+import { isNotFound } from '../../upstream_errors';
 
 export interface IndexPatternState {
   target?: { id: string; attributes: IndexPatternAttributes; ours: boolean; version?: string };
   defaultIndex?: string;
   /** Whether the pattern `defaultIndex` names still exists. */
   defaultExists: boolean;
-}
-
-export function isNotFound(error: unknown): boolean {
-  const e = error as {
-    output?: { statusCode?: number };
-    statusCode?: number;
-    meta?: { statusCode?: number };
-  };
-  return e?.output?.statusCode === 404 || e?.statusCode === 404 || e?.meta?.statusCode === 404;
 }
 
 async function getOrUndefined(

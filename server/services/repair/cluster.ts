@@ -3,7 +3,7 @@
  * before it acts (what a name resolves to, whether the copy exists and is ours, whether a reindex task is
  * still running). Names go into paths encoded.
  */
-import { fromOpenSearchError } from '../../errors';
+import { toDomainError } from '../../errors';
 import type { OpenSearchClient } from '../../osd_port';
 
 const enc = encodeURIComponent;
@@ -18,7 +18,7 @@ export function errorTypeOf(body: unknown): string | undefined {
 
 /** The error an unexpected answer becomes, as if the client had thrown it. */
 export function unexpected(statusCode: number | null, body: unknown, what: string): unknown {
-  const error = fromOpenSearchError({ meta: { statusCode, body } }, what);
+  const error = toDomainError({ meta: { statusCode, body } }, what);
   return error instanceof Error ? error : new Error(`${what}: OpenSearch answered ${statusCode}`);
 }
 
