@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { rotatedIndexName, type IndexRotation } from './index_naming';
 import { FIREHOSE_LATE_DELIVERY_MS } from './repair';
 import { parseRotatedIndex, writeWindow } from './rotation_window';

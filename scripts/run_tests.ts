@@ -4,12 +4,13 @@
  *   npm test                       static checks, build, then every tier
  *   npm test -- unit integration   only those tiers (static, build, unit, integration, conformance, browser)
  *
- * Lint and typecheck count as one test each, and so does the build. One OpenSearch node and one moto server
- * are started (in the background, while the first tiers run) for the tiers that need them, and stopped whatever
- * happens. The last line is always `N passed, N failed`; the exit code is non-zero on any failure.
+ * Lint and typecheck count as one test each, and so does the build. Every test tier is a jest project (see
+ * jest.config.js); its totals come from jest's JSON results, not from its text. One OpenSearch node and one moto
+ * server are started (in the background, while the first tiers run) for the tiers that need them, and stopped
+ * whatever happens. The last line is always `N passed, N failed`; the exit code is non-zero on any failure.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startMotoServer, type MotoServer } from './lib/moto_server';
 import {
@@ -17,12 +18,15 @@ import {
   startOpenSearchNode,
   type OpenSearchNode,
 } from './lib/opensearch_node';
-import { parseSpecCounts, selectTiers, type Tier } from './lib/test_tiers';
+import {
+  countsFromJest,
+  selectTiers,
+  type JestAggregatedResult,
+  type Tier,
+} from './lib/test_tiers';
 
 const ROOT = resolve(__dirname, '..');
 const LOG_DIR = join(ROOT, 'target', 'test-logs');
-/** A test file that hangs must not eat CI's 90 minutes. */
-const TEST_TIMEOUT_MS = 10 * 60_000;
 /** Test nodes (ours and those test files start themselves) favour a quick start over peak JIT speed. */
 const JAVA_OPTS = process.env.OPENSEARCH_JAVA_OPTS ?? QUICK_START_JAVA_OPTS;
 
@@ -39,35 +43,27 @@ function banner(text: string): void {
   process.stdout.write(`\n=== ${text} ===\n`);
 }
 
-/**
- * Runs a command, its output passed through; resolves with its exit code (a signal counts as failure) and
- * its stdout, which the tiers parse for the runner's totals.
- */
+/** Runs a command, its output passed through; resolves with its exit code (a signal counts as failure). */
 function run(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv = process.env
-): Promise<{ code: number; stdout: string }> {
+): Promise<number> {
   return new Promise((resolveRun) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
-      process.stdout.write(chunk);
-    });
+    // stderr joins stdout so that a run's log reads in order (jest reports on stderr).
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'pipe'] });
+    child.stderr.on('data', (chunk: Buffer) => process.stdout.write(chunk));
     child.once('error', (err) => {
       process.stderr.write(`${command}: ${err.message}\n`);
-      resolveRun({ code: 127, stdout: '' });
+      resolveRun(127);
     });
-    child.once('close', (code) =>
-      resolveRun({ code: code ?? 1, stdout: Buffer.concat(chunks).toString('utf8') })
-    );
+    child.once('close', (code) => resolveRun(code ?? 1));
   });
 }
 
 /** A command that is one test: pass or fail. */
 async function checkStep(name: string, command: string, args: string[]): Promise<void> {
-  const { code } = await run(command, args);
+  const code = await run(command, args);
   if (code === 0) {
     passed += 1;
     process.stdout.write(`✔ ${name}\n`);
@@ -113,34 +109,41 @@ function testEnv(services: Services | undefined): NodeJS.ProcessEnv {
   return env;
 }
 
-async function runTestFiles(tier: Tier, services: Services | undefined): Promise<void> {
-  const files = tier.files?.(ROOT) ?? [];
-  if (files.length === 0) {
-    process.stdout.write(`no ${tier.name} test files\n`);
-    return;
-  }
-  const { code, stdout } = await run(
-    process.execPath,
+/** Runs the tier's jest project and adds its totals, read from jest's JSON results. */
+async function runJestTier(tier: Tier, services: Services | undefined): Promise<void> {
+  const resultsFile = join(LOG_DIR, `jest-${tier.name}.json`);
+  rmSync(resultsFile, { force: true });
+  const code = await run(
+    join(ROOT, 'node_modules', '.bin', 'jest'),
     [
-      '--import',
-      'tsx',
-      '--test',
-      '--test-reporter=spec',
-      '--test-concurrency=2',
-      `--test-timeout=${TEST_TIMEOUT_MS}`,
+      '--selectProjects',
+      tier.name,
+      '--ci',
+      '--maxWorkers=2',
+      '--passWithNoTests',
+      '--json',
+      `--outputFile=${resultsFile}`,
       // A file whose tests are done but leaves a socket open must not hang the run.
-      '--test-force-exit',
-      ...files,
+      '--forceExit',
     ],
     testEnv(services)
   );
-  const counts = parseSpecCounts(stdout) ?? { pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 };
-  passed += counts.pass;
-  failed += counts.fail + counts.cancelled;
+  let result: JestAggregatedResult | undefined;
+  try {
+    result = JSON.parse(readFileSync(resultsFile, 'utf8')) as JestAggregatedResult;
+  } catch {
+    result = undefined;
+  }
+  const counts = result ? countsFromJest(result) : { passed: 0, failed: 0, skipped: 0 };
+  passed += counts.passed;
+  failed += counts.failed;
+  process.stdout.write(
+    `${tier.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`
+  );
   // A runner that died without reporting a failure still failed.
-  if (code !== 0 && counts.fail + counts.cancelled === 0) {
+  if (code !== 0 && counts.failed === 0) {
     failed += 1;
-    process.stdout.write(`✖ ${tier.name}: test runner exited with ${code}\n`);
+    process.stdout.write(`✖ ${tier.name}: jest exited with ${code}\n`);
   }
 }
 
@@ -197,7 +200,7 @@ async function main(): Promise<void> {
             process.stdout.write(`✖ ${tier.name}: ${err instanceof Error ? err.message : err}\n`);
           }
         }
-        if (!tier.needsServices || services) await runTestFiles(tier, services);
+        if (!tier.needsServices || services) await runJestTier(tier, services);
       }
       timings.push(`${tier.name} ${((Date.now() - t0) / 1000).toFixed(1)}s`);
     }

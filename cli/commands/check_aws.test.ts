@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { Command } from 'commander';
 import type { WiringReport } from '../../common/wiring_types';
 import { InvalidInputError } from '../../common/validation';

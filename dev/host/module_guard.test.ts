@@ -4,11 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from '@jest/globals';
 import { REPO_ROOT } from './page/browser_bundles';
-import { guardPluginResolution, unguardPluginResolution } from './module_guard';
 
 // Inside the repository, so node's lookup would reach the repository's node_modules.
 const root = mkdtempSync(join(REPO_ROOT, 'target', 'guard-test-'));
@@ -23,14 +22,29 @@ const write = (name: string, source: string) => {
   writeFileSync(join(pluginDir, 'server', name), source);
   return join(pluginDir, 'server', name);
 };
-guardPluginResolution(pluginDir);
-// The way OSD loads plugin code: CommonJS require.
-const load = createRequire(__filename);
+/**
+ * Loads a file the way OSD loads plugin code (node's CommonJS require), in a node process of its own: jest
+ * resolves modules itself, so a guard on node's resolver would never be asked inside a test file.
+ */
+function load(file: string): unknown {
+  const script = `
+    const { guardPluginResolution } = require(${JSON.stringify(join(__dirname, 'module_guard.ts'))});
+    guardPluginResolution(${JSON.stringify(pluginDir)});
+    try {
+      process.stdout.write(JSON.stringify({ value: require(${JSON.stringify(file)}) }));
+    } catch (e) {
+      process.stdout.write(JSON.stringify({ error: { code: e.code, message: e.message } }));
+    }`;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  const result = JSON.parse(child.stdout) as { value?: unknown; error?: Error & { code?: string } };
+  if (result.error) throw Object.assign(new Error(result.error.message), result.error);
+  return result.value;
+}
 
-after(() => {
-  unguardPluginResolution(pluginDir);
-  rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 test('packaged modules, builtins and OSD-provided packages resolve', () => {
   const file = write(
@@ -53,5 +67,7 @@ test('a dependency missing from the zip fails even though the repository has it'
 });
 
 test('code outside a guarded plugin is not affected', () => {
-  assert.equal(typeof load('commander').Command, 'function');
+  const file = join(root, 'outside.js');
+  writeFileSync(file, 'module.exports = typeof require("commander").Command;');
+  assert.equal(load(file), 'function');
 });

@@ -1,6 +1,6 @@
 /** The host refuses a manifest the way OSD 2.x's installer and plugin discovery would. */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { isVersionCompatible, parseManifest } from './plugin_manifest';
 
 const good = {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer, IncomingMessage, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Socket } from 'node:net';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import { Client } from '@opensearch-project/opensearch';
 import { createRequestContext } from './request_context';
 import type { HostSavedObjectsClient } from './saved_objects/saved_objects_client';
@@ -20,12 +20,12 @@ const cluster = createServer((req, res) => {
 });
 let internal: Client;
 
-before(async () => {
+beforeAll(async () => {
   await new Promise<void>((resolve) => cluster.listen(0, '127.0.0.1', resolve));
   internal = new Client({ node: `http://127.0.0.1:${(cluster.address() as AddressInfo).port}` });
 });
 
-after(async () => {
+afterAll(async () => {
   await internal.close();
   await new Promise((resolve) => cluster.close(resolve));
 });

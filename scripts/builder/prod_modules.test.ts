@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { productionTreeKey, type LockEntry, type Lockfile } from './prod_modules';
 
 const lock = (extra: Record<string, LockEntry> = {}): Lockfile => ({

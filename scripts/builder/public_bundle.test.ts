@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from '@jest/globals';
 import { buildPublicBundle } from './public_bundle';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 // Inside the repository so that imports resolve from its node_modules.
 const fixtures = fs.mkdtempSync(path.join(repoRoot, 'target', 'bundle-fixture-'));
-after(() => fs.rmSync(fixtures, { recursive: true, force: true }));
+afterAll(() => fs.rmSync(fixtures, { recursive: true, force: true }));
 
 async function buildFixture(name: string, files: Record<string, string>) {
   const dir = path.join(fixtures, name);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import {
   NEVER_BUNDLED_PACKAGES,
   OSD_2_19_SHARED_DEP_KEYS,

@@ -1,56 +1,27 @@
 /**
- * What `npm test` runs, as data: the tiers, in order, and how each finds its test files. run_tests.ts only
- * executes this list.
+ * What `npm test` runs, as data: the tiers, in order. The test tiers are jest projects of the same name
+ * (jest.config.js says which files each holds); run_tests.ts only executes this list and reads jest's JSON
+ * results through `countsFromJest`.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-
-export type TierName = 'static' | 'build' | 'unit' | 'integration' | 'conformance' | 'browser';
+export type TierName =
+  'static' | 'build' | 'unit' | 'integration' | 'conformance' | 'browser' | 'engines';
 
 export interface Tier {
   name: TierName;
   /** Needs OPENSEARCH_URL and MOTO_URL (the orchestrator starts one node and one moto for all such tiers). */
   needsServices: boolean;
-  /** Test files relative to the repo root; undefined for the tiers that run commands (static, build). */
-  files?: (root: string) => string[];
-}
-
-const TEST_FILE = /\.test\.tsx?$/;
-/** Unit tests live next to the code they test. */
-const UNIT_DIRS = ['common', 'server', 'public', 'cli', 'dev', 'scripts', 'bench'];
-
-/** Test files under the given top-level directories, skipping anything inside node_modules. */
-export function findTestFiles(root: string, dirs: readonly string[]): string[] {
-  const files: string[] = [];
-  for (const dir of dirs) {
-    const abs = join(root, dir);
-    if (!existsSync(abs)) continue;
-    for (const entry of readdirSync(abs, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile() || !TEST_FILE.test(entry.name)) continue;
-      // Node 20 reports the entry's folder as `path`; newer versions as `parentPath`.
-      const parent = (entry as { parentPath?: string }).parentPath ?? entry.path;
-      const rel = relative(root, join(parent, entry.name));
-      if (!rel.split(/[\\/]/).includes('node_modules')) files.push(rel);
-    }
-  }
-  return files.sort();
+  /** Runs the jest project of the tier's name; false for the tiers that run commands (static, build). */
+  jest: boolean;
 }
 
 export const TIERS: readonly Tier[] = [
-  { name: 'static', needsServices: false },
-  { name: 'build', needsServices: false },
-  { name: 'unit', needsServices: false, files: (root) => findTestFiles(root, UNIT_DIRS) },
-  {
-    name: 'integration',
-    needsServices: true,
-    files: (root) => findTestFiles(root, ['test/integration']),
-  },
-  {
-    name: 'conformance',
-    needsServices: true,
-    files: (root) => findTestFiles(root, ['test/conformance']),
-  },
-  { name: 'browser', needsServices: true, files: (root) => findTestFiles(root, ['test/browser']) },
+  { name: 'static', needsServices: false, jest: false },
+  { name: 'build', needsServices: false, jest: false },
+  { name: 'unit', needsServices: false, jest: true },
+  { name: 'integration', needsServices: true, jest: true },
+  { name: 'conformance', needsServices: true, jest: true },
+  { name: 'browser', needsServices: true, jest: true },
+  { name: 'engines', needsServices: true, jest: true },
 ];
 
 /** Tiers picked by the command line (`npm test -- unit integration`); all of them when none is named. */
@@ -66,24 +37,29 @@ export function selectTiers(args: readonly string[]): Tier[] {
 }
 
 export interface RunCounts {
-  pass: number;
-  fail: number;
-  cancelled: number;
+  passed: number;
+  failed: number;
   skipped: number;
-  todo: number;
+}
+
+/** The part of jest's `--json` aggregated result the orchestrator reads. */
+export interface JestAggregatedResult {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests?: number;
+  /** Files that failed before or outside any test (a syntax error, a throw at load, a failing hook). */
+  numRuntimeErrorTestSuites: number;
 }
 
 /**
- * The totals the spec reporter prints last (`ℹ pass 12`, `ℹ fail 0`, ...); the last occurrence wins, so output
- * of the tests themselves cannot shadow them. Read from stdout because a file reporter destination is cut short
- * by --test-force-exit on Node 20.
+ * A tier's totals from jest's own results: a file that could not run counts as one failure, since its tests
+ * never reported.
  */
-export function parseSpecCounts(output: string): RunCounts | undefined {
-  const counts: RunCounts = { pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 };
-  let found = false;
-  for (const match of output.matchAll(/^ℹ (pass|fail|cancelled|skipped|todo) (\d+)$/gm)) {
-    counts[match[1] as keyof RunCounts] = Number(match[2]);
-    found = true;
-  }
-  return found ? counts : undefined;
+export function countsFromJest(result: JestAggregatedResult): RunCounts {
+  return {
+    passed: result.numPassedTests,
+    failed: result.numFailedTests + result.numRuntimeErrorTestSuites,
+    skipped: result.numPendingTests + (result.numTodoTests ?? 0),
+  };
 }

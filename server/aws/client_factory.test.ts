@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage } from 'node:http';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { AwsClientFactory } from './client_factory';
 
 const credentials = async () => ({

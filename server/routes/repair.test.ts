@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { API_PATHS } from '../../common/constants';
 import type { OpenSearchClient, RequestHandlerContext, TransportRequestParams } from '../osd_port';
 import { FakeRouter } from '../../test/support/fake_router';

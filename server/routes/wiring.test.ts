@@ -4,7 +4,7 @@
  * settings round-trip through the saved-objects client; nothing in a response carries a credential.
  */
 import assert from 'node:assert/strict';
-import { before, beforeEach, describe, it } from 'node:test';
+import { beforeAll, beforeEach, describe, it } from '@jest/globals';
 import { GetEventStreamCommand, NotFoundException } from '@aws-sdk/client-pinpoint';
 import { API_PATHS } from '../../common/constants';
 import {
@@ -46,7 +46,7 @@ function setup(savedObjects: SavedObjectsClientContract = new FakeSavedObjects()
 
 describe('wiring routes', () => {
   let m: Mocks;
-  before(() => {
+  beforeAll(() => {
     m = createMocks();
   });
   beforeEach(() => healthy(m));

@@ -5,7 +5,7 @@
  * CSP, and nothing errors on the way.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import AdmZip from 'adm-zip';
 import type { Browser } from 'playwright-core';
 import { defaultZipPath } from '../../dev/host/dev_host';
@@ -22,12 +22,12 @@ import { startTestDevHost, type TestDevHost } from '../support/dev_host';
 let host: TestDevHost;
 let browser: Browser;
 
-before(async () => {
+beforeAll(async () => {
   host = await startTestDevHost('app_mount');
   browser = await launchBrowser();
 });
 
-after(async () => {
+afterAll(async () => {
   await browser?.close();
   await host?.stop();
 });

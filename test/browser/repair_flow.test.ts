@@ -7,7 +7,7 @@
  * page reloads its report).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import { Client } from '@opensearch-project/opensearch';
 import type { Browser } from 'playwright-core';
 import type { OpenSearchClient } from '../../server/osd_port';
@@ -32,14 +32,14 @@ let browser: Browser;
 let index: string;
 let ids: string[];
 
-before(async () => {
+beforeAll(async () => {
   [index] = await loadBeforeTemplate(client, prefix, [pastDay(3)], DOCS);
   ids = await allIds(client, `${prefix}*`);
   host = await startTestDevHost('repair_flow');
   browser = await launchBrowser();
 });
 
-after(async () => {
+afterAll(async () => {
   await browser?.close();
   await host?.stop();
   await cleanupPrefix(client, prefix);

@@ -6,7 +6,7 @@
  * remembered. Screenshot: test-results/screenshots/wiring_pipeline.png.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { HOP_IDS } from '../../common/wiring_types';
 import {
@@ -36,14 +36,14 @@ let host: TestDevHost;
 let browser: Browser;
 let pipeline: Pipeline;
 
-before(async () => {
+beforeAll(async () => {
   // One break, so the page has a fix to show.
   pipeline = await buildPipeline(REGION, 'no_rotation');
   host = await startTestDevHost('wiring_pipeline');
   browser = await launchBrowser();
 });
 
-after(async () => {
+afterAll(async () => {
   await browser?.close();
   await host?.stop();
   if (pipeline) await destroyPipeline(pipeline);

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { createMemoryHistory } from 'history';
 import { PLUGIN_ID } from '../../common/constants';
 import type {
@@ -74,7 +74,7 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 5_000
   }
 }
 
-before(async () => {
+beforeAll(async () => {
   plugin = unpackLikeOsd();
   bundleDir = path.join(plugin.pluginDir, 'target', 'public');
   page = await openOsdPage(PLUGIN_ID, bundleDir);
@@ -82,7 +82,7 @@ before(async () => {
   console.error = (...args: unknown[]) => void consoleErrors.push(args.map(String).join(' '));
 });
 
-after(async () => {
+afterAll(async () => {
   console.error = originalConsoleError;
   await page?.close();
   plugin?.cleanup();

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import type {
   CoreSetup,
   CoreStart,
@@ -68,13 +68,13 @@ const unusedClient = {
   },
 };
 
-before(() => {
+beforeAll(() => {
   plugin = unpackLikeOsd();
   // OSD does exactly this with the plugin directory.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   serverModule = require(path.join(plugin.pluginDir, 'server'));
 });
-after(() => plugin?.cleanup());
+afterAll(() => plugin?.cleanup());
 
 describe('server entry', () => {
   it('exports plugin(initializerContext) returning an instance with setup and start', () => {

@@ -8,7 +8,7 @@ import { builtinModules } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { PLUGIN_ID } from '../../common/constants';
 import {
   REPO_ROOT,
@@ -18,6 +18,8 @@ import {
   type UnpackedPlugin,
 } from './support/plugin_zip';
 
+// OSD's allowed manifest keys, an independent copy on purpose: the build and the dev host share theirs in
+// scripts/lib/osd_facts.ts, and a check that read that list would pass whatever the build believed.
 const ALLOWED_MANIFEST_KEYS = [
   'id',
   'version',
@@ -36,11 +38,11 @@ let files: string[];
 const readJson = (rel: string) =>
   JSON.parse(fs.readFileSync(path.join(plugin.pluginDir, rel), 'utf8'));
 
-before(() => {
+beforeAll(() => {
   plugin = unpackLikeOsd();
   files = walk(plugin.pluginDir);
 });
-after(() => plugin?.cleanup());
+afterAll(() => plugin?.cleanup());
 
 describe('zip layout', () => {
   it('holds exactly one plugin, under opensearch-dashboards/pinpoint/', () => {

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { Client } from '@opensearch-project/opensearch';
 import type { Server } from 'node:http';
 import { close, createHostServer, listen } from '../../dev/host/http/http_server';
@@ -33,7 +33,7 @@ const uiSettings = new HostUiSettingsClient(savedObjects, OSD_VERSION, 1);
 let server: Server;
 let base = '';
 
-before(async () => {
+beforeAll(async () => {
   registry.registerType({
     name: 'pinpoint-test-type',
     hidden: false,
@@ -54,7 +54,7 @@ before(async () => {
   base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
 });
 
-after(async () => {
+afterAll(async () => {
   if (server) await close(server);
   await internal.indices.delete({ index: `${INDEX}_1` }, { ignore: [404] });
   await internal.close();

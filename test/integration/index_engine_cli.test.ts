@@ -5,7 +5,7 @@
  * and exits 0. Usage and connection errors exit 2 with one line saying what to fix, never a stack trace.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { main } from '../../cli/index';
 import type { ValidationReport } from '../../common/report';
 import { countingClient, opensearchUrl, uniquePrefix } from '../support/counting_client';
@@ -30,12 +30,12 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe('index engine CLI', () => {
-  before(async () => {
+  beforeAll(async () => {
     await cleanupPrefix(client, prefix);
     seeded = await seedBeforeTemplate(client, prefix, { days: 2, perDay: 50 });
     dashboards = await startFakeDashboards();
   });
-  after(async () => {
+  afterAll(async () => {
     await cleanupPrefix(client, prefix);
     await dashboards.close();
   });

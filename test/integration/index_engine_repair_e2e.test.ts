@@ -4,7 +4,7 @@
  * repair copies each into a correctly mapped index without losing a document, and the report is then clean.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { dailyIndexName } from '../../common/index_naming';
 import { bulkIndex } from '../../dev/demo/bulk_index';
 import { generateDayEvents, utcDay } from '../../dev/demo/pinpoint_events';
@@ -40,15 +40,15 @@ async function count(index: string): Promise<number> {
   return body.count;
 }
 
-describe('index engine + repair, end to end', { timeout: 600_000 }, () => {
-  before(async () => {
+describe('index engine + repair, end to end', () => {
+  beforeAll(async () => {
     await cleanupPrefix(client, prefix);
     for (const [i, day] of days.entries()) {
       await bulkIndex(client, indices[i], generateDayEvents({ day, count: PER_DAY }));
     }
     await putSeedLegacyTemplate(client, prefix);
   });
-  after(async () => {
+  afterAll(async () => {
     await cleanupPrefix(client, prefix);
   });
 

@@ -4,7 +4,7 @@
  * Creating 500 indices takes a few minutes on a small machine; the test says so in its timeout.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { buildReport } from '../../server/services/index_engine';
 import { countingClient, uniquePrefix } from '../support/counting_client';
 import { FakeSavedObjects, FakeUiSettings } from '../support/fake_saved_objects';
@@ -30,8 +30,8 @@ async function requestsOfReport(): Promise<string[]> {
     .sort();
 }
 
-describe('validation request count', { timeout: 900_000 }, () => {
-  before(async () => {
+describe('validation request count', () => {
+  beforeAll(async () => {
     await cleanupPrefix(client, prefix);
     // No replicas on a single node; no mapping, so the indices map timestamps as long as before the template.
     await client.transport.request({
@@ -44,7 +44,7 @@ describe('validation request count', { timeout: 900_000 }, () => {
       },
     });
   });
-  after(async () => {
+  afterAll(async () => {
     await cleanupPrefix(client, prefix);
   });
 

@@ -4,7 +4,7 @@
  * OpenSearch call runs as the current user, and a second apply reports no change.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { API_PATHS } from '../../common/constants';
 import type { ApplyResult, ValidationReport } from '../../common/report';
 import { buildIndexTemplate, templateName } from '../../common/template';
@@ -40,11 +40,11 @@ const report = (query: Record<string, unknown>) =>
 const apply = (body: unknown) => router.call('post', API_PATHS.apply, context, { body });
 
 describe('index engine routes', () => {
-  before(async () => {
+  beforeAll(async () => {
     await cleanupPrefix(client, prefix);
     await seedBeforeTemplate(client, prefix, { days: 2, perDay: 40 });
   });
-  after(async () => {
+  afterAll(async () => {
     await cleanupPrefix(client, prefix);
   });
 

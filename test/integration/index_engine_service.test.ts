@@ -5,7 +5,7 @@
  * repaired the report is clean.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { buildIndexTemplate, templateName } from '../../common/template';
 import { fingerprint, flattenComposableTemplate } from '../../common/template_normalize';
 import type { Finding, ValidationReport } from '../../common/report';
@@ -45,12 +45,12 @@ function statuses(report: ValidationReport): Record<string, string> {
 }
 
 describe('index engine services (real OpenSearch)', () => {
-  before(async () => {
+  beforeAll(async () => {
     await cleanupPrefix(client, prefix);
     seeded = await seedBeforeTemplate(client, prefix, { days: 3, perDay: 120 });
     await putSeedLegacyTemplate(client, prefix);
   });
-  after(async () => {
+  afterAll(async () => {
     await cleanupPrefix(client, prefix);
   });
 

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from '@jest/globals';
 
 const BASE = process.env.OPENSEARCH_URL;
 if (!BASE)
@@ -27,7 +27,7 @@ async function call<T>(
 }
 
 describe('embedded OpenSearch node', () => {
-  after(async () => {
+  afterAll(async () => {
     await call('DELETE', `/${PREFIX}_*`);
   });
 

@@ -8,7 +8,7 @@
  * index Firehose writes today (409, saying when it can be repaired), an index with nothing to repair (409).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { Client } from '@opensearch-project/opensearch';
 import { main } from '../../cli/index';
 import { API_PATHS } from '../../common/constants';
@@ -68,7 +68,7 @@ function timestampsStatus(report: Awaited<ReturnType<typeof buildReport>>): stri
 let indices: string[] = [];
 let originalIds: string[] = [];
 
-before(async () => {
+beforeAll(async () => {
   indices = await loadBeforeTemplate(client, prefix, [pastDay(5), pastDay(4), pastDay(3)], PER_DAY);
   originalIds = await allIds(client, `${prefix}*`);
   // A user alias on one source: the repair must carry it over to the copy.
@@ -78,7 +78,7 @@ before(async () => {
   });
 });
 
-after(async () => {
+afterAll(async () => {
   await cleanupPrefix(client, prefix);
 });
 
@@ -303,14 +303,14 @@ describe("today's index", () => {
   const todayPrefix = uniquePrefix('repair_today');
   const today = dailyIndexName(todayPrefix, new Date());
 
-  before(async () => {
+  beforeAll(async () => {
     await bulkIndex(
       client,
       today,
       generateDayEvents({ day: utcDay(new Date()), count: 50, until: Date.now() })
     );
   });
-  after(async () => {
+  afterAll(async () => {
     await cleanupPrefix(client, todayPrefix);
   });
 

@@ -10,7 +10,7 @@
  * Reproduce a run with REPAIR_FAULT_SEED=<seed printed in the output>.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import { Client } from '@opensearch-project/opensearch';
 import { startOpenSearchNode, type OpenSearchNode } from '../../scripts/lib/opensearch_node';
 import type { OpenSearchClient } from '../../server/osd_port';
@@ -73,7 +73,7 @@ const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 let node: OpenSearchNode;
 let client: OpenSearchClient;
 
-before(async () => {
+beforeAll(async () => {
   node = await startOpenSearchNode({ heap: '768m' });
   client = new Client({
     node: node.url,
@@ -82,7 +82,7 @@ before(async () => {
   }) as unknown as OpenSearchClient;
 });
 
-after(async () => {
+afterAll(async () => {
   await node?.stop();
 });
 
@@ -142,7 +142,7 @@ async function checkRepaired(prefix: string, index: string, ids: string[]): Prom
   assert.deepEqual(resolved.aliases, [{ name: index, indices: [`${index}-repaired`] }]);
 }
 
-test(`killed at random steps (${TRIALS + 1} trials, seed ${SEED}): 0 lost, 0 duplicated after a re-run`, async (t) => {
+test(`killed at random steps (${TRIALS + 1} trials, seed ${SEED}): 0 lost, 0 duplicated after a re-run`, async () => {
   const random = rng(SEED);
   const day = pastDay(3);
   const tally = { killed: 0, restarts: 0 };

@@ -6,16 +6,16 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { startMotoServer, type MotoServer } from '../../scripts/lib/moto_server';
 import { startOpenSearchNode, type OpenSearchNode } from '../../scripts/lib/opensearch_node';
 
 describe('startOpenSearchNode', () => {
   let node: OpenSearchNode;
-  before(async () => {
+  beforeAll(async () => {
     node = await startOpenSearchNode({ heap: '512m' });
   });
-  after(async () => {
+  afterAll(async () => {
     await node?.stop();
   });
 
@@ -69,10 +69,10 @@ describe('startOpenSearchNode', () => {
 
 describe('startMotoServer', () => {
   let moto: MotoServer;
-  before(async () => {
+  beforeAll(async () => {
     moto = await startMotoServer();
   });
-  after(async () => {
+  afterAll(async () => {
     await moto?.stop();
   });
 

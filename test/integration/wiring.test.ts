@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import type { CheckStatus, WiringReport, WiringRequest } from '../../common/wiring_types';
 import { AwsClientFactory, type AwsClientFactoryOptions } from '../../server/aws/client_factory';
 import type { OpenSearchClient } from '../../server/osd_port';
@@ -125,7 +125,7 @@ describe('AWS wiring check against moto (real SDK clients) and the real OpenSear
   let correct: Pipeline;
   let correctReport: WiringReport;
 
-  before(async () => {
+  beforeAll(async () => {
     correct = await buildPipeline(REGION);
     await indexRecentEvent(correct);
     await putDeliveryMetrics(REGION, correct.streamName, {
@@ -136,7 +136,7 @@ describe('AWS wiring check against moto (real SDK clients) and the real OpenSear
     });
     correctReport = await run(correct);
   });
-  after(async () => {
+  afterAll(async () => {
     for (const index of indices)
       await node.transport.request({ method: 'DELETE', path: `/${index}` }, { ignore: [404] });
     await Promise.all(built.map(destroyPipeline));

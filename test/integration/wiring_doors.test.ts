@@ -4,7 +4,7 @@
  * AWS_REGION) and the route. No response, CLI output or log line carries a credential, on success or failure.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { API_PATHS } from '../../common/constants';
 import type { WiringReport } from '../../common/wiring_types';
 import { main } from '../../cli';
@@ -54,13 +54,13 @@ describe('wiring doors with the standard AWS environment', () => {
   let good: Pipeline;
   let broken: Pipeline;
   const prefix = uniquePrefix('wdoors');
-  before(async () => {
+  beforeAll(async () => {
     [good, broken] = await Promise.all([
       buildPipeline(REGION),
       buildPipeline(REGION, 'pinpoint_role_no_permission'),
     ]);
   });
-  after(async () => {
+  afterAll(async () => {
     await Promise.all([good, broken].filter(Boolean).map(destroyPipeline));
   });
 

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { InvalidInputError } from '../../../common/validation';
 import type { RequestHandlerContext } from '../../../server/osd_port';
 import { validateWith } from '../../../server/routes/validate';
@@ -31,7 +31,7 @@ function parseName(data: unknown): { name: string } {
   return { name };
 }
 
-before(async () => {
+beforeAll(async () => {
   router.get(
     {
       path: '/api/t/items/{id}',
@@ -98,7 +98,7 @@ before(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port ?? port}`;
 });
 
-after(() => close(server));
+afterAll(() => close(server));
 
 async function call(path: string, init: RequestInit = {}) {
   const response = await fetch(`${base}${path}`, init);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { eventMappings } from '../../../common/event_mappings';
 import { fieldType, unwrapTypeName, walkMapping } from './mapping_walk';
 

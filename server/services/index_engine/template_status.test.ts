@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { buildIndexTemplate } from '../../../common/template';
 import { fingerprint, flattenComposableTemplate } from '../../../common/template_normalize';
 import { templateStatus } from './template_status';

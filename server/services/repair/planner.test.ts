@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { markerOf, windowRefusal } from './planner';
 
 const LATE = 20 * 60_000;

@@ -4,7 +4,7 @@
  * (rotation, buffering...) "fail" as warn.
  */
 import assert from 'node:assert/strict';
-import { before, beforeEach, describe, it } from 'node:test';
+import { beforeAll, beforeEach, describe, it } from '@jest/globals';
 import { DescribeDeliveryStreamCommand } from '@aws-sdk/client-firehose';
 import {
   GetRoleCommand,
@@ -409,7 +409,7 @@ const CASES: Case[] = [
 describe('every check passes on a correct pipeline and fails when its part is broken', () => {
   let m: Mocks;
   let correct: WiringReport;
-  before(async () => {
+  beforeAll(async () => {
     m = createMocks();
     healthy(m);
     correct = await runMocked();

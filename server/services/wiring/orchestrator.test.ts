@@ -5,7 +5,7 @@
  * by several apps is described once. No report or log line carries a credential.
  */
 import assert from 'node:assert/strict';
-import { before, beforeEach, describe, it } from 'node:test';
+import { beforeAll, beforeEach, describe, it } from '@jest/globals';
 import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeDeliveryStreamCommand } from '@aws-sdk/client-firehose';
 import { GetEventStreamCommand } from '@aws-sdk/client-pinpoint';
@@ -63,7 +63,7 @@ const PINPOINT_GONE: Array<[string, Error]> = [
 
 describe('wiring orchestrator under faults', () => {
   let m: Mocks;
-  before(() => {
+  beforeAll(() => {
     m = createMocks();
   });
   beforeEach(() => healthy(m));

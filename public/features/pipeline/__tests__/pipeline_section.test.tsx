@@ -1,11 +1,11 @@
+/** @jest-environment jsdom */
 /**
  * The Pipeline section against a fake wiring API: it opens with the remembered inputs, runs the check and
  * remembers what was checked, draws the hops left to right with each failing check's evidence and fix, and
  * shows a refused request's reason.
  */
-import { closeDom } from '../../../../test/support/dom_env';
 import assert from 'node:assert/strict';
-import { after, afterEach, describe, it } from 'node:test';
+import { afterAll, afterEach, describe, it } from '@jest/globals';
 import React from 'react';
 import { cleanup, configure, fireEvent, render, waitFor } from '@testing-library/react';
 import {
@@ -84,7 +84,6 @@ configure({ testIdAttribute: 'data-test-subj' });
 
 describe('Pipeline section', () => {
   afterEach(cleanup);
-  after(closeDom);
 
   it('opens with the remembered inputs, checks and remembers them, and draws the hops left to right', async () => {
     const { api, calls } = fakeApi({ region: 'eu-west-1', appIds: [APP] });

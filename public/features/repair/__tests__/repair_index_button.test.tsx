@@ -1,11 +1,11 @@
+/** @jest-environment jsdom */
 /**
  * The repair control against a fake repair API: nothing starts without confirmation; once confirmed it
  * polls the job and shows the copy's progress, then the outcome; a refusal (today's index) shows the server's
  * reason; a repair already under way when the page opens is shown, not started again.
  */
-import '../../../../test/support/dom_env';
 import assert from 'node:assert/strict';
-import { afterEach, describe, it } from 'node:test';
+import { afterEach, describe, it } from '@jest/globals';
 import React from 'react';
 import { cleanup, configure, fireEvent, render, waitFor } from '@testing-library/react';
 import type { RepairJob } from '../../../../common/repair';

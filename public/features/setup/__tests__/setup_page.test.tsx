@@ -1,11 +1,11 @@
+/** @jest-environment jsdom */
 /**
  * The setup page against a fake index-engine API: the report becomes a checklist with each finding's status
  * and fix; the fix buttons call apply with exactly the options of that fix and reload the report; a changed
  * template is replaced only after its diff was shown; a bad prefix is refused before any request.
  */
-import '../../../../test/support/dom_env';
 import assert from 'node:assert/strict';
-import { afterEach, describe, it } from 'node:test';
+import { afterEach, describe, it } from '@jest/globals';
 import React from 'react';
 import { cleanup, configure, fireEvent, render, waitFor } from '@testing-library/react';
 import type { ApplyOptions, Finding, ValidationReport } from '../../../../common/report';
