@@ -129,3 +129,6 @@ export function toHttpResponse(
     body: { message: 'Unexpected error in the Pinpoint plugin; see the Dashboards server log' },
   });
 }
+
+/** The earlier name of toDomainError, kept for callers not yet moved (it reads every upstream now). */
+export const fromOpenSearchError = toDomainError;
