@@ -2,11 +2,10 @@ import type { Command } from 'commander';
 import { registerCheckCommand } from './check';
 import { registerSetupCommand } from './setup';
 import { registerRepairCommand } from './repair';
+import { registerFailedRecordsCommand } from './failed_records';
 
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+export type { CliIo } from '../io';
+import type { CliIo } from '../io';
 
 /** Each command file exports one register function; add it here. */
 export function registerCommands(
@@ -17,4 +16,5 @@ export function registerCommands(
   registerCheckCommand(program, io, setExitCode);
   registerSetupCommand(program, io, setExitCode);
   registerRepairCommand(program, io, setExitCode);
+  registerFailedRecordsCommand(program, io, setExitCode);
 }
