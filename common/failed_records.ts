@@ -4,8 +4,16 @@
  * and the app.
  */
 import { parseFirehoseStream, validateRegion } from './aws_validation';
+import { API_BASE } from './constants';
 import { validateIndexPrefix } from './index_naming';
 import { InvalidInputError, type Json, asObject, rejectUnknownKeys } from './validation';
+
+export const FAILED_RECORDS_PATHS = {
+  /** POST FailedRecordsRequest: the grouped listing. */
+  list: `${API_BASE}/failed_records`,
+  /** POST FailedRecordsRequest + errorCode?: replay, then {listing, summary}. */
+  replay: `${API_BASE}/failed_records/replay`,
+} as const;
 
 export type FailureKind = 'mapping' | 'access' | 'capacity' | 'other';
 
@@ -122,6 +130,21 @@ export function parseTimeArg(value: unknown, what: string, now: Date = new Date(
 }
 
 const KEYS = ['region', 'stream', 'bucket', 'prefix', 'since', 'until', 'indexPrefix'] as const;
+
+export interface ReplayRequest extends FailedRecordsRequest {
+  errorCode?: string;
+}
+
+export function parseReplayRequest(data: unknown, now: Date = new Date()): ReplayRequest {
+  const obj = asObject(data, 'replay request');
+  const { errorCode, ...rest } = obj;
+  if (
+    errorCode !== undefined &&
+    (typeof errorCode !== 'string' || !/^[\w.:-]{1,64}$/.test(errorCode))
+  )
+    throw new InvalidInputError('errorCode must be an error code from the listing (e.g. 400)');
+  return { ...parseFailedRecordsRequest(rest, now), errorCode: errorCode as string | undefined };
+}
 
 export function parseFailedRecordsRequest(
   data: unknown,

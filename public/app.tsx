@@ -4,6 +4,7 @@ import { PLUGIN_NAME } from '../common/constants';
 import type { CoreStart, ScopedHistory } from './osd_port';
 import { createIndexEngineApi } from './api/index_engine';
 import { createRepairApi } from './api/repair';
+import { FailedRecordsSection } from './features/failed_records';
 import { PipelineSection } from './features/pipeline';
 import { RepairIndexButton } from './features/repair';
 import { SetupPage } from './features/setup';
@@ -44,6 +45,7 @@ export function PinpointApp({ core }: PinpointAppProps): React.ReactElement {
           }
         >
           <PipelineSection http={core.http} />
+          <FailedRecordsSection http={core.http} />
         </SetupPage>
       </EuiPageBody>
     </EuiPage>

@@ -4,6 +4,7 @@ import { registerReportRoute } from './report';
 import { registerApplyRoute } from './apply';
 import { registerRepairRoutes } from './repair';
 import { registerWiringRoutes } from './wiring';
+import { registerFailedRecordsRoutes } from './failed_records';
 import { AwsClientFactory, type AwsPortSource } from '../aws/client_factory';
 import { DEFAULT_PINPOINT_CONFIG, type PinpointConfig } from '../config';
 
@@ -22,10 +23,7 @@ export function registerRoutes(router: IRouter, deps: RouteDeps): void {
   registerReportRoute(router, deps.logger);
   registerApplyRoute(router, deps.logger);
   registerRepairRoutes(router, deps.logger);
-  registerWiringRoutes(
-    router,
-    deps.logger,
-    deps.aws ?? new AwsClientFactory(),
-    deps.config ?? (() => DEFAULT_PINPOINT_CONFIG)
-  );
+  const aws = deps.aws ?? new AwsClientFactory();
+  registerFailedRecordsRoutes(router, deps.logger, aws);
+  registerWiringRoutes(router, deps.logger, aws, deps.config ?? (() => DEFAULT_PINPOINT_CONFIG));
 }

@@ -1,0 +1,4 @@
+export {
+  FailedRecordsSection,
+  type FailedRecordsSectionProps,
+} from './components/failed_records_section';
