@@ -58,7 +58,13 @@ export interface RouteConfig<P, Q, B> {
   options?: {
     authRequired?: boolean | 'optional';
     tags?: readonly string[];
-    body?: { accepts?: string | string[]; maxBytes?: number };
+    /** OSD's RouteConfigOptionsBody: `output: 'stream'` hands over (multipart file parts as) streams. */
+    body?: {
+      accepts?: string | string[];
+      maxBytes?: number;
+      output?: 'data' | 'stream';
+      parse?: boolean | 'gunzip';
+    };
   };
 }
 
