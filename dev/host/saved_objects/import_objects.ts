@@ -3,6 +3,10 @@
  * are errors, duplicates a 400), validate references to index-patterns and searches, then either give every
  * object a new id (createNewCopies, references remapped) or check conflicts (an existing object is a
  * `conflict` error unless overwrite), then one bulk create. The response shape is OSD's.
+ *
+ * All or nothing, as OSD's createSavedObjects: when any object has a conflict or a missing reference (the
+ * errors `_resolve_import_errors` can fix), nothing is written at all, and `successCount` / `successResults`
+ * still list the objects that would have been written.
  */
 import { randomUUID } from 'node:crypto';
 import type { SavedObject } from '../../../server/osd_port';
@@ -44,6 +48,8 @@ type ImportObject = SavedObject<{ title?: string } & Record<string, unknown>>;
 
 const OBJECT_LIMIT = 10000;
 const REF_TYPES_TO_VALIDATE = ['index-pattern', 'search'];
+/** Errors the user resolves (and retries with `_resolve_import_errors`): their presence blocks every write. */
+const RESOLVABLE_ERRORS: string[] = ['conflict', 'ambiguous_conflict', 'missing_references'];
 const key = (o: { type: string; id: string }) => `${o.type}:${o.id}`;
 
 /** The lines of an export file; the trailing `{exportedCount, ...}` summary is not an object. */
@@ -137,19 +143,21 @@ export async function importSavedObjects(
 
   const failed = new Set(errors.map(key));
   const toCreate = collected.filter((o) => !failed.has(key(o)));
-  const created = await client.bulkCreate(
-    toCreate.map((o) => ({
-      type: o.type,
-      id: destination.get(key(o)) ?? o.id,
-      attributes: o.attributes,
-      migrationVersion: o.migrationVersion,
-      references: (o.references ?? []).map((ref) => ({
-        ...ref,
-        id: destination.get(key(ref)) ?? ref.id,
-      })),
+  const prepared = toCreate.map((o) => ({
+    type: o.type,
+    id: destination.get(key(o)) ?? o.id,
+    attributes: o.attributes,
+    migrationVersion: o.migrationVersion,
+    references: (o.references ?? []).map((ref) => ({
+      ...ref,
+      id: destination.get(key(ref)) ?? ref.id,
     })),
-    { overwrite: options.overwrite }
-  );
+  }));
+  const resolvable = errors.some((e) => RESOLVABLE_ERRORS.includes(e.error.type));
+  const created: { saved_objects: Array<{ error?: { statusCode: number; message: string } }> } =
+    resolvable
+      ? { saved_objects: prepared.map(() => ({})) }
+      : await client.bulkCreate(prepared, { overwrite: options.overwrite });
 
   const successResults: ImportSuccess[] = [];
   created.saved_objects.forEach((result, i) => {

@@ -124,6 +124,15 @@ async function currentFields(
   return fieldsFromTypes(walkMapping(eventMappings() as Parameters<typeof walkMapping>[0]).types);
 }
 
+function scriptedFieldsOf(stored: string | undefined): IndexPatternField[] {
+  try {
+    const parsed: unknown = stored ? JSON.parse(stored) : [];
+    return Array.isArray(parsed) ? (parsed as IndexPatternField[]).filter((f) => f?.scripted) : [];
+  } catch {
+    return [];
+  }
+}
+
 function sameFields(stored: string | undefined, fields: IndexPatternField[]): boolean {
   const key = (list: Array<{ name: string; type: string }>): string =>
     list
@@ -147,10 +156,13 @@ async function applyIndexPattern(
       'creating the index pattern needs Dashboards: pass --dashboards <url>'
     );
   }
-  const [state, fields] = await Promise.all([
+  const [state, fromCluster] = await Promise.all([
     readIndexPatternState(deps.savedObjects, undefined, prefix),
     currentFields(deps.client, prefix),
   ]);
+  // Scripted fields exist only in the pattern (the shipped dashboards use some): a refresh keeps them, as
+  // Dashboards' own field refresh does.
+  const fields = [...fromCluster, ...scriptedFieldsOf(state.target?.attributes.fields)];
   const desired = buildIndexPatternAttributes(prefix, fields);
   const target = state.target;
   if (!target) {
