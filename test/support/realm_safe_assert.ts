@@ -29,21 +29,39 @@ function inThisRealm(value: unknown, seen = new Map<object, unknown>()): unknown
 
 type Message = string | Error | undefined;
 
+/** Runs a comparison of node's, reporting a failure at the test's line rather than inside this module. */
+function compare(caller: (...args: never[]) => unknown, check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    if (error instanceof Error) Error.captureStackTrace(error, caller);
+    throw error;
+  }
+}
+
 const assert = Object.assign(
   (value: unknown, message?: Message): asserts value => nodeAssert(value, message),
   nodeAssert,
   {
     deepEqual<T>(actual: unknown, expected: T, message?: Message): asserts actual is T {
-      nodeAssert.deepStrictEqual(inThisRealm(actual), inThisRealm(expected), message);
+      compare(assert.deepEqual, () =>
+        nodeAssert.deepStrictEqual(inThisRealm(actual), inThisRealm(expected), message)
+      );
     },
     deepStrictEqual<T>(actual: unknown, expected: T, message?: Message): asserts actual is T {
-      nodeAssert.deepStrictEqual(inThisRealm(actual), inThisRealm(expected), message);
+      compare(assert.deepStrictEqual, () =>
+        nodeAssert.deepStrictEqual(inThisRealm(actual), inThisRealm(expected), message)
+      );
     },
     notDeepEqual(actual: unknown, expected: unknown, message?: Message): void {
-      nodeAssert.notDeepStrictEqual(inThisRealm(actual), inThisRealm(expected), message);
+      compare(assert.notDeepEqual, () =>
+        nodeAssert.notDeepStrictEqual(inThisRealm(actual), inThisRealm(expected), message)
+      );
     },
     notDeepStrictEqual(actual: unknown, expected: unknown, message?: Message): void {
-      nodeAssert.notDeepStrictEqual(inThisRealm(actual), inThisRealm(expected), message);
+      compare(assert.notDeepStrictEqual, () =>
+        nodeAssert.notDeepStrictEqual(inThisRealm(actual), inThisRealm(expected), message)
+      );
     },
   }
 ) as typeof nodeAssert;
