@@ -2,7 +2,9 @@
 # Installs what each piece of the project needs, on a fresh machine from a fresh clone (as root, registries
 # only), and does nothing but a few stat calls when everything is already in place.
 #
-#   bash scripts/bootstrap.sh [node|opensearch|moto|browser|all]...   (default: all)
+#   bash scripts/bootstrap.sh [node|opensearch|es7|os3|secure|engines|moto|browser|all]...   (default: all)
+#
+# opensearch is the OpenSearch 2.19.6 launcher; es7, os3 and secure the other engines (engines = all four).
 #
 # Output stays quiet unless something is installed; a failing step prints its log.
 set -euo pipefail
@@ -60,52 +62,93 @@ bootstrap_node() {
   echo "$want" >"$stamp"
 }
 
-# --- opensearch: Java 17, Maven, the embedded node launcher -----------------------------------------------
-bootstrap_opensearch() {
+# --- opensearch and the other engines: JDKs, Maven, the embedded node launchers ------------------------------
+# One Maven project per engine (see scripts/opensearch.sh): os2 = opensearch/ (OpenSearch 2.19.6), es7 =
+# opensearch/es7 (Elasticsearch 7.10.2), os3 = opensearch/os3 (OpenSearch 3.x, Java 21+), secure =
+# opensearch/secure (the security plugin's jars for the os2 launcher). Each is built once, then a few stat calls.
+bootstrap_opensearch() { bootstrap_engine os2 opensearch; }
+bootstrap_es7() { bootstrap_engine es7 opensearch/es7; }
+bootstrap_os3() { bootstrap_engine os3 opensearch/os3; }
+bootstrap_secure() {
+  bootstrap_engine os2 opensearch
+  bootstrap_engine secure opensearch/secure
+}
+
+# engine_java_home ENGINE: the JDK its Maven build and node use.
+engine_java_home() {
+  if [ "$1" = os3 ]; then
+    java21_home || {
+      say "OpenSearch 3 needs a Java 21+ JDK (e.g. Temurin 25 in /usr/lib/jvm, or OPENSEARCH3_JAVA_HOME)"
+      return 1
+    }
+  else
+    java17_home
+  fi
+}
+
+# bootstrap_engine ENGINE PROJECT_DIR
+bootstrap_engine() {
+  local engine="$1" project="$2"
   if ! java17_home >/dev/null || ! command -v mvn >/dev/null; then
     say "installing openjdk-17-jdk-headless and maven"
     apt_install openjdk-17-jdk-headless maven
   fi
-  local target="opensearch/target"
-  if opensearch_up_to_date; then
+  [ "$engine" != secure ] || command -v openssl >/dev/null || apt_install openssl
+  if engine_up_to_date "$engine" "$project"; then
     return 0
   fi
+  local target="$project/target"
   mkdir -p "$target"
   # One builder at a time: test runs, the dev host and other checkouts' scripts may all ask at once.
   exec 9>"$target/.bootstrap.lock"
   flock 9
-  if ! opensearch_up_to_date; then
-    build_opensearch
+  if ! engine_up_to_date "$engine" "$project"; then
+    build_engine "$engine" "$project"
   fi
   flock -u 9
 }
 
-# Up to date when the build stamp is newer than the pom and every source, and the CDS archive exists.
-opensearch_up_to_date() {
-  local stamp="opensearch/target/.pinpoint-built"
-  [ -f "$stamp" ] && [ -f opensearch/target/launcher.jar ] && [ -f opensearch/target/opensearch.jsa ] &&
-    [ -z "$(find opensearch/pom.xml opensearch/src -newer "$stamp" -print -quit)" ]
+# The class-data-sharing archive of an engine (scripts/opensearch.sh reads the same path).
+engine_cds() {
+  case "$1" in
+    os2) echo opensearch/target/opensearch.jsa ;;
+    secure) echo opensearch/target/secure.jsa ;;
+    *) echo "$2/target/$1.jsa" ;;
+  esac
 }
 
-build_opensearch() {
-  local target="opensearch/target" jhome
-  jhome="$(java17_home)"
-  say "building the embedded OpenSearch launcher (mvn package)"
-  rm -rf "$target/lib" "$target/opensearch.jsa" # a changed pom must not leave stale jars on the classpath
-  run_logged mvn-package env JAVA_HOME="$jhome" mvn -q -B -f opensearch/pom.xml package
+# Up to date when the build stamp is newer than the pom and every source, and the CDS archive exists.
+engine_up_to_date() {
+  local engine="$1" project="$2"
+  local stamp="$project/target/.pinpoint-built" sources=("$project/pom.xml")
+  [ -d "$project/src" ] && sources+=("$project/src")
+  [ -d "$project/config" ] && sources+=("$project/config")
+  [ -f "$stamp" ] && [ -f "$(engine_cds "$engine" "$project")" ] &&
+    { [ "$engine" = secure ] || [ -f "$project/target/launcher.jar" ]; } &&
+    [ -z "$(find "${sources[@]}" -newer "$stamp" -print -quit)" ]
+}
+
+build_engine() {
+  local engine="$1" project="$2" target="$2/target" jhome cds
+  jhome="$(engine_java_home "$engine")"
+  cds="$(engine_cds "$engine" "$project")"
+  say "building the embedded $engine launcher (mvn package in $project)"
+  # A changed pom must not leave stale jars on the classpath (the markers would make Maven skip the unpack).
+  rm -rf "$target/lib" "$target/plugin" "$target/dependency-maven-plugin-markers" "$cds"
+  run_logged "mvn-package-$engine" env JAVA_HOME="$jhome" mvn -q -B -f "$project/pom.xml" package
   touch "$target/.pinpoint-built"
   # Start the node once and record its classes (class-data sharing) for faster starts; written to a temp name
   # and moved, so a node starting meanwhile never maps half a file. A failure only costs startup time.
-  say "recording the class-data-sharing archive (one node start)"
-  local tmp="$target/opensearch.jsa.tmp.$$"
-  if run_logged opensearch-cds env OPENSEARCH_NO_BOOTSTRAP=1 OPENSEARCH_CDS_DUMP="$ROOT/$tmp" \
-    OPENSEARCH_PORT=0 OPENSEARCH_EXIT_AFTER_START=1 OPENSEARCH_DATA= bash scripts/opensearch.sh </dev/null &&
-    [ -s "$tmp" ]; then
-    mv -f "$tmp" "$target/opensearch.jsa"
+  say "recording the $engine class-data-sharing archive (one node start)"
+  local tmp="$cds.tmp.$$"
+  if run_logged "cds-$engine" env OPENSEARCH_ENGINE="$engine" OPENSEARCH_NO_BOOTSTRAP=1 \
+    OPENSEARCH_CDS_DUMP="$ROOT/$tmp" OPENSEARCH_HEAP=512m OPENSEARCH_PORT=0 OPENSEARCH_EXIT_AFTER_START=1 \
+    OPENSEARCH_DATA= bash scripts/opensearch.sh </dev/null && [ -s "$tmp" ]; then
+    mv -f "$tmp" "$cds"
   else
     rm -f "$tmp"
-    say "warning: no class-data-sharing archive; nodes start without it"
-    : >"$target/opensearch.jsa" # an empty file: do not retry on every call (the JVM ignores it)
+    say "warning: no $engine class-data-sharing archive; nodes start without it"
+    : >"$cds" # an empty file: do not retry on every call (the JVM ignores it)
   fi
 }
 
@@ -143,16 +186,28 @@ for t in "${targets[@]}"; do
   case "$t" in
     node) bootstrap_node ;;
     opensearch) bootstrap_opensearch ;;
+    es7) bootstrap_es7 ;;
+    os3) bootstrap_os3 ;;
+    secure) bootstrap_secure ;;
+    engines)
+      bootstrap_opensearch
+      bootstrap_es7
+      bootstrap_os3
+      bootstrap_secure
+      ;;
     moto) bootstrap_moto ;;
     browser) bootstrap_browser ;;
     all)
       bootstrap_node
       bootstrap_opensearch
+      bootstrap_es7
+      bootstrap_os3
+      bootstrap_secure
       bootstrap_moto
       bootstrap_browser
       ;;
     *)
-      say "unknown piece '$t' (expected node, opensearch, moto, browser or all)"
+      say "unknown piece '$t' (expected node, opensearch, es7, os3, secure, engines, moto, browser or all)"
       exit 2
       ;;
   esac

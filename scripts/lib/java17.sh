@@ -15,3 +15,23 @@ java17_home() {
   done
   return 1
 }
+
+# Prints the home of a Java 21+ JDK, for OpenSearch 3 (Temurin 25 on these machines): OPENSEARCH3_JAVA_HOME if
+# set, else the newest 21+ JDK in /usr/lib/jvm.
+java21_home() {
+  if [ -n "${OPENSEARCH3_JAVA_HOME:-}" ]; then
+    echo "$OPENSEARCH3_JAVA_HOME"
+    return 0
+  fi
+  local candidate version best="" best_version=0
+  for candidate in /usr/lib/jvm/*/; do
+    candidate="${candidate%/}"
+    [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
+    [ -L "$candidate" ] && continue # Debian's java-1.17.0-openjdk-amd64 style aliases
+    version="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$candidate/release" 2>/dev/null)"
+    if [ -n "$version" ] && [ "$version" -ge 21 ] && [ "$version" -gt "$best_version" ]; then
+      best="$candidate" best_version="$version"
+    fi
+  done
+  [ -n "$best" ] && echo "$best"
+}

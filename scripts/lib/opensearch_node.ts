@@ -1,6 +1,8 @@
 /**
  * Starts one real OpenSearch 2.19.6 node (opensearch/, an embedded launcher built from Maven Central jars) for
- * the test orchestrator, the dev host and benchmarks.
+ * the test orchestrator, the dev host and benchmarks. `engine` picks another engine started the same way
+ * (Elasticsearch 7.10.2, OpenSearch 3.x, OpenSearch 2.19 with the security plugin): see ./engines.ts, which
+ * is the usual entry point for those.
  *
  *   const node = await startOpenSearchNode();          // free port, fresh temp data dir
  *   await fetch(`${node.url}/_cat/indices`);
@@ -24,7 +26,17 @@ import {
   type SpawnedService,
 } from './child_service';
 
+/** The engines scripts/opensearch.sh can run (one Maven launcher project each, under opensearch/). */
+export type EngineName = 'os2' | 'es7' | 'os3' | 'secure';
+
 export interface OpenSearchNodeOptions {
+  /** Which engine; default 'os2' (OpenSearch 2.19.6). */
+  engine?: EngineName;
+  /**
+   * `authorization` header for the start-up health checks: the secure engine answers 401 without one
+   * (./engines.ts fills it in from its admin user).
+   */
+  authorization?: string;
   /** HTTP port; default: a free one chosen by the node. */
   port?: number;
   /** path.data; default: a fresh temp dir, removed by stop(). A given dir is kept. */
@@ -45,6 +57,7 @@ export interface OpenSearchNodeOptions {
 }
 
 export interface OpenSearchNode {
+  readonly engine: EngineName;
   /** http://127.0.0.1:<port>, no trailing slash. */
   readonly url: string;
   readonly port: number;
@@ -70,8 +83,9 @@ const OPENSEARCH_SH = resolve(REPO_ROOT, 'scripts', 'opensearch.sh');
 const READY_PREFIX = 'OPENSEARCH_READY ';
 
 /** Builds the launcher when missing or stale (a few ms when up to date), with its output on our stderr. */
-function prepareLauncher(): void {
-  execFileSync('bash', [resolve(REPO_ROOT, 'scripts', 'bootstrap.sh'), 'opensearch'], {
+function prepareLauncher(engine: EngineName): void {
+  const piece = engine === 'os2' ? 'opensearch' : engine;
+  execFileSync('bash', [resolve(REPO_ROOT, 'scripts', 'bootstrap.sh'), piece], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }
@@ -79,7 +93,8 @@ function prepareLauncher(): void {
 export async function startOpenSearchNode(
   options: OpenSearchNodeOptions = {}
 ): Promise<OpenSearchNode> {
-  prepareLauncher();
+  const engine = options.engine ?? 'os2';
+  prepareLauncher(engine);
   const ownsData = options.dataDir === undefined;
   const dataDir = options.dataDir
     ? resolve(options.dataDir)
@@ -103,6 +118,7 @@ export async function startOpenSearchNode(
       logFile,
       env: {
         ...process.env,
+        OPENSEARCH_ENGINE: engine,
         OPENSEARCH_NO_BOOTSTRAP: '1',
         OPENSEARCH_HEAP: heap,
         OPENSEARCH_JAVA_OPTS: options.javaOpts ?? process.env.OPENSEARCH_JAVA_OPTS ?? '',
@@ -114,7 +130,7 @@ export async function startOpenSearchNode(
     try {
       const url = await waitForReady(service, logFile, logOffset, started + timeoutMs);
       port = Number(new URL(url).port);
-      await waitForHealth(url, service, logFile, started + timeoutMs);
+      await waitForHealth(url, service, logFile, started + timeoutMs, options.authorization);
     } catch (err) {
       await stopService(service, 5_000);
       throw err;
@@ -138,6 +154,7 @@ export async function startOpenSearchNode(
   if (ownsData) process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 
   return {
+    engine,
     get url() {
       return `http://127.0.0.1:${port}`;
     },
@@ -182,12 +199,17 @@ async function waitForHealth(
   url: string,
   service: SpawnedService,
   logFile: string,
-  deadline: number
+  deadline: number,
+  authorization: string | undefined
 ): Promise<void> {
+  const headers: Record<string, string> = authorization ? { authorization } : {};
   for (;;) {
     failIfGone(service, logFile);
     try {
-      const res = await fetch(`${url}/_cluster/health?wait_for_status=yellow&timeout=5s`);
+      const res = await fetch(`${url}/_cluster/health?wait_for_status=yellow&timeout=5s`, {
+        headers,
+        signal: AbortSignal.timeout(10_000),
+      });
       const body = (await res.json()) as { status?: string };
       if (res.ok && (body.status === 'green' || body.status === 'yellow')) return;
     } catch {

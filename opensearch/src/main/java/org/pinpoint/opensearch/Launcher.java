@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,11 @@ import org.opensearch.transport.Netty4Plugin;
  * that line is the only way to learn the port. OPENSEARCH_EXIT_ON_STDIN_EOF=1 makes the node exit when its stdin
  * closes, so a node started by a script dies with that script; OPENSEARCH_EXIT_AFTER_START=1 stops it right
  * after the ready line (scripts/bootstrap.sh uses such a run to record a class-data-sharing archive).
+ *
+ * <p>OPENSEARCH_HOME names a prepared path.home (e.g. config/ with the security plugin's files and certificates,
+ * made per run by scripts/opensearch.sh): it replaces the temp home and is removed on exit the same way.
+ * OPENSEARCH_EXTRA_PLUGINS is a comma-separated list of plugin classes found on the classpath (e.g.
+ * org.opensearch.security.OpenSearchSecurityPlugin) loaded beside the four modules.
  */
 public final class Launcher {
   private static final List<Class<? extends Plugin>> PLUGINS =
@@ -52,7 +58,11 @@ public final class Launcher {
     System.setProperty("log4j.shutdownHookEnabled", "false");
     System.setProperty("log4j2.disable.jmx", "true");
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    Path home = Files.createTempDirectory("opensearch-home-");
+    String homeEnv = System.getenv("OPENSEARCH_HOME");
+    Path home =
+        homeEnv == null || homeEnv.isBlank()
+            ? Files.createTempDirectory("opensearch-home-")
+            : Paths.get(homeEnv).toAbsolutePath();
     String dataEnv = System.getenv("OPENSEARCH_DATA");
     boolean tempData = dataEnv == null || dataEnv.isBlank();
     Path data = tempData ? home.resolve("data") : Paths.get(dataEnv).toAbsolutePath();
@@ -87,7 +97,7 @@ public final class Launcher {
 
     Environment environment =
         InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> settings.get("node.name"));
-    Node node = new ClasspathPluginNode(environment, PLUGINS);
+    Node node = new ClasspathPluginNode(environment, plugins());
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -151,6 +161,17 @@ public final class Launcher {
             "stdin-watchdog");
     watcher.setDaemon(true);
     watcher.start();
+  }
+
+  /** The four modules, then OPENSEARCH_EXTRA_PLUGINS. */
+  private static List<Class<? extends Plugin>> plugins() throws ClassNotFoundException {
+    List<Class<? extends Plugin>> all = new ArrayList<>(PLUGINS);
+    for (String name : envOr("OPENSEARCH_EXTRA_PLUGINS", "").split(",")) {
+      if (!name.isBlank()) {
+        all.add(Class.forName(name.trim()).asSubclass(Plugin.class));
+      }
+    }
+    return all;
   }
 
   private static String envOr(String name, String fallback) {
