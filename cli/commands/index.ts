@@ -3,6 +3,7 @@ import { registerCheckCommand } from './check';
 import { registerSetupCommand } from './setup';
 import { registerRepairCommand } from './repair';
 import { registerFailedRecordsCommand } from './failed_records';
+import { registerGenerateCommand } from './generate';
 
 export type { CliIo } from '../io';
 import type { CliIo } from '../io';
@@ -17,4 +18,5 @@ export function registerCommands(
   registerSetupCommand(program, io, setExitCode);
   registerRepairCommand(program, io, setExitCode);
   registerFailedRecordsCommand(program, io, setExitCode);
+  registerGenerateCommand(program, io, setExitCode);
 }
