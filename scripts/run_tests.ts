@@ -7,11 +7,14 @@
  * Lint and typecheck count as one test each, and so does the build. Every test tier is a jest project (see
  * jest.config.js); its totals come from jest's JSON results, not from its text. One OpenSearch node and one moto
  * server are started (in the background, while the first tiers run) for the tiers that need them, and stopped
- * whatever happens. The last line is always `N passed, N failed`; the exit code is non-zero on any failure.
+ * whatever happens; so are the other engines tiers ask for (Tier.engines: Elasticsearch 7.10, OpenSearch 3,
+ * the secured OpenSearch), handed to tests as ES7_URL, OS3_URL, SECURE_URL (scripts/lib/engines.ts). The last
+ * line is always `N passed, N failed`; the exit code is non-zero on any failure.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { engineEnv, startEngine, type EngineName, type EngineNode } from './lib/engines';
 import { startMotoServer, type MotoServer } from './lib/moto_server';
 import {
   QUICK_START_JAVA_OPTS,
@@ -34,6 +37,9 @@ interface Services {
   opensearch: OpenSearchNode;
   moto: MotoServer;
 }
+
+/** The extra engines of the run (see Tier.engines): each started, or why it could not start. */
+type Engines = Map<EngineName, EngineNode | Error>;
 
 let passed = 0;
 let failed = 0;
@@ -86,7 +92,7 @@ async function runBuild(): Promise<void> {
   await checkStep('build (npm run build)', 'npm', ['run', '--silent', 'build']);
 }
 
-function testEnv(services: Services | undefined): NodeJS.ProcessEnv {
+function testEnv(services: Services | undefined, engines: EngineNode[] = []): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     // Dummy credentials: no test may reach real AWS, and the SDK must not wait on instance metadata.
@@ -102,15 +108,21 @@ function testEnv(services: Services | undefined): NodeJS.ProcessEnv {
   // Unit tests run without the service URLs, so a unit test that needs a service fails instead of passing here.
   delete env.OPENSEARCH_URL;
   delete env.MOTO_URL;
+  for (const key of Object.keys(env)) if (/^(ES7|OS3|SECURE)_/.test(key)) delete env[key];
   if (services) {
     env.OPENSEARCH_URL = services.opensearch.url;
     env.MOTO_URL = services.moto.url;
   }
+  for (const node of engines) Object.assign(env, engineEnv(node));
   return env;
 }
 
 /** Runs the tier's jest project and adds its totals, read from jest's JSON results. */
-async function runJestTier(tier: Tier, services: Services | undefined): Promise<void> {
+async function runJestTier(
+  tier: Tier,
+  services: Services | undefined,
+  engines: EngineNode[]
+): Promise<void> {
   const resultsFile = join(LOG_DIR, `jest-${tier.name}.json`);
   rmSync(resultsFile, { force: true });
   const code = await run(
@@ -126,7 +138,7 @@ async function runJestTier(tier: Tier, services: Services | undefined): Promise<
       // A file whose tests are done but leaves a socket open must not hang the run.
       '--forceExit',
     ],
-    testEnv(services)
+    testEnv(services, engines)
   );
   let result: JestAggregatedResult | undefined;
   try {
@@ -166,6 +178,43 @@ async function startServices(): Promise<Services> {
   throw new Error(`could not start services:\n${reasons.join('\n')}`);
 }
 
+/** Starts the engines in parallel; one that fails is recorded (its log tail in the error), not thrown. */
+async function startEngines(names: EngineName[]): Promise<Engines> {
+  const settled = await Promise.allSettled(
+    names.map((engine) => startEngine({ engine, logFile: join(LOG_DIR, `engine-${engine}.log`) }))
+  );
+  const engines: Engines = new Map();
+  settled.forEach((result, i) => {
+    const value = result.status === 'fulfilled' ? result.value : result.reason;
+    engines.set(
+      names[i],
+      value instanceof Error || result.status === 'fulfilled' ? value : new Error(String(value))
+    );
+  });
+  const up = [...engines.values()].filter((e): e is EngineNode => !(e instanceof Error));
+  process.stdout.write(
+    `engines: ${up.map((e) => `${e.engine} ${e.url} (up in ${e.startupMs} ms, ${e.rssMiB()} MiB)`).join(', ') || 'none'}\n`
+  );
+  return engines;
+}
+
+/** The engines a tier asked for that are running; each one that is not counts as one failure, once. */
+const reportedEngineFailures = new Set<EngineName>();
+function enginesFor(tier: Tier, engines: Engines | undefined): EngineNode[] {
+  const nodes: EngineNode[] = [];
+  for (const name of tier.engines ?? []) {
+    const node = engines?.get(name);
+    if (node && !(node instanceof Error)) {
+      nodes.push(node);
+    } else if (!reportedEngineFailures.has(name)) {
+      reportedEngineFailures.add(name);
+      failed += 1;
+      process.stdout.write(`✖ engine ${name} did not start: ${node?.message ?? 'not started'}\n`);
+    }
+  }
+  return nodes;
+}
+
 async function main(): Promise<void> {
   const tiers = selectTiers(process.argv.slice(2));
   mkdirSync(LOG_DIR, { recursive: true });
@@ -174,9 +223,16 @@ async function main(): Promise<void> {
   // Started first, awaited only by the tiers that need them: the JVM boots while lint and unit tests run.
   const servicesPromise = tiers.some((t) => t.needsServices) ? startServices() : undefined;
   servicesPromise?.catch(() => undefined); // handled where awaited
+  const engineNames = [...new Set(tiers.flatMap((t) => t.engines ?? []))];
+  const enginesPromise = engineNames.length > 0 ? startEngines(engineNames) : undefined;
   const stopServices = async (): Promise<void> => {
     const services = await servicesPromise?.catch(() => undefined);
-    if (services) await Promise.all([services.opensearch.stop(), services.moto.stop()]);
+    const engines = [...((await enginesPromise)?.values() ?? [])];
+    await Promise.all([
+      services?.opensearch.stop(),
+      services?.moto.stop(),
+      ...engines.map((e) => (e instanceof Error ? undefined : e.stop())),
+    ]);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -200,7 +256,8 @@ async function main(): Promise<void> {
             process.stdout.write(`✖ ${tier.name}: ${err instanceof Error ? err.message : err}\n`);
           }
         }
-        if (!tier.needsServices || services) await runJestTier(tier, services);
+        const engines = tier.engines?.length ? enginesFor(tier, await enginesPromise) : [];
+        if (!tier.needsServices || services) await runJestTier(tier, services, engines);
       }
       timings.push(`${tier.name} ${((Date.now() - t0) / 1000).toFixed(1)}s`);
     }

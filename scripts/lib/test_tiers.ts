@@ -3,6 +3,8 @@
  * (jest.config.js says which files each holds); run_tests.ts only executes this list and reads jest's JSON
  * results through `countsFromJest`.
  */
+import type { EngineName } from './opensearch_node';
+
 export type TierName =
   'static' | 'build' | 'unit' | 'integration' | 'conformance' | 'browser' | 'engines';
 
@@ -10,6 +12,11 @@ export interface Tier {
   name: TierName;
   /** Needs OPENSEARCH_URL and MOTO_URL (the orchestrator starts one node and one moto for all such tiers). */
   needsServices: boolean;
+  /**
+   * The other engines its tests get (scripts/lib/engines.ts: ES7_URL, OS3_URL, SECURE_URL and the secure
+   * engine's users), started once for the run in parallel with the first tiers.
+   */
+  engines?: readonly EngineName[];
   /** Runs the jest project of the tier's name; false for the tiers that run commands (static, build). */
   jest: boolean;
 }
@@ -18,10 +25,12 @@ export const TIERS: readonly Tier[] = [
   { name: 'static', needsServices: false, jest: false },
   { name: 'build', needsServices: false, jest: false },
   { name: 'unit', needsServices: false, jest: true },
-  { name: 'integration', needsServices: true, jest: true },
+  // The security tests (routes, CLI, tenants) run against the secure engine.
+  { name: 'integration', needsServices: true, jest: true, engines: ['secure'] },
   { name: 'conformance', needsServices: true, jest: true },
   { name: 'browser', needsServices: true, jest: true },
-  { name: 'engines', needsServices: true, jest: true },
+  // The cross-engine suite (test/engines/): the same scenarios on every engine.
+  { name: 'engines', needsServices: true, jest: true, engines: ['es7', 'os3', 'secure'] },
 ];
 
 /** Tiers picked by the command line (`npm test -- unit integration`); all of them when none is named. */
