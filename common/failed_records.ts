@@ -3,7 +3,7 @@
  * and replayed once the cause is fixed. Types and the pure validation of a request, shared by the route, the CLI
  * and the app.
  */
-import { parseFirehoseStream, validateRegion } from './aws_validation';
+import { parseFirehoseStream, validatePinpointAppId, validateRegion } from './aws_validation';
 import { API_BASE } from './constants';
 import { validateIndexPrefix } from './index_naming';
 import { InvalidInputError, type Json, asObject, rejectUnknownKeys } from './validation';
@@ -21,6 +21,8 @@ export interface FailedRecordsRequest {
   region: string;
   /** The delivery stream (name or ARN): its S3 backup names the bucket and prefix. */
   stream?: string;
+  /** A Pinpoint project: its event stream names the delivery stream (while Pinpoint still answers). */
+  appId?: string;
   bucket?: string;
   /** The backup prefix (failed folders are found under it) or the failed folder itself. */
   prefix?: string;
@@ -129,7 +131,16 @@ export function parseTimeArg(value: unknown, what: string, now: Date = new Date(
   );
 }
 
-const KEYS = ['region', 'stream', 'bucket', 'prefix', 'since', 'until', 'indexPrefix'] as const;
+const KEYS = [
+  'region',
+  'stream',
+  'appId',
+  'bucket',
+  'prefix',
+  'since',
+  'until',
+  'indexPrefix',
+] as const;
 
 export interface ReplayRequest extends FailedRecordsRequest {
   errorCode?: string;
@@ -161,9 +172,13 @@ export function parseFailedRecordsRequest(
     obj.bucket === undefined || obj.bucket === ''
       ? undefined
       : validateBucketName(obj.bucket, 'bucket');
-  if (!stream && !bucket)
+  const appId =
+    obj.appId === undefined || obj.appId === ''
+      ? undefined
+      : validatePinpointAppId(obj.appId, 'appId');
+  if (!stream && !bucket && !appId)
     throw new InvalidInputError(
-      'say where the failed records are: a delivery stream (--stream) or a bucket (--bucket [--prefix])'
+      'say where the failed records are: a delivery stream (--stream), a Pinpoint project (--app-id) or a bucket (--bucket [--prefix])'
     );
   const since =
     obj.since === undefined || obj.since === '' ? undefined : parseTimeArg(obj.since, 'since', now);
@@ -174,6 +189,7 @@ export function parseFailedRecordsRequest(
   return {
     region,
     stream: stream?.arn ?? stream?.name,
+    appId,
     bucket,
     prefix: obj.prefix === undefined ? undefined : validateS3Prefix(obj.prefix, 'prefix'),
     since,

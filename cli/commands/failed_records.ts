@@ -35,6 +35,7 @@ import type { CliIo } from '../io';
 interface FailedFlags extends ConnectionFlags {
   region?: string;
   stream?: string;
+  appId?: string;
   bucket?: string;
   prefix?: string;
   since?: string;
@@ -61,6 +62,7 @@ function addSourceOptions(cmd: Command): Command {
   return cmd
     .option('--region <region>', 'AWS region of the stream and bucket (default: AWS_REGION)')
     .option('--stream <name|arn>', 'Firehose delivery stream: its S3 backup is read')
+    .option('--app-id <id>', "Pinpoint project: its event stream's delivery stream is read")
     .option('--bucket <name>', 'the backup bucket (instead of --stream)')
     .option('--prefix <prefix>', 'S3 prefix of the backup (or of the failed folder itself)')
     .option('--since <time>', 'only records that arrived since (ISO time, epoch ms, or 24h / 7d)')
@@ -78,6 +80,7 @@ function requestOf(flags: FailedFlags): FailedRecordsRequest {
   return parseFailedRecordsRequest({
     region: flags.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION,
     stream: flags.stream,
+    appId: flags.appId,
     bucket: flags.bucket,
     prefix: flags.prefix,
     since: flags.since,

@@ -39,11 +39,27 @@ async function fromStream(aws: AwsPorts, stream: string) {
   return info;
 }
 
+/** The delivery stream a Pinpoint project's event stream points at. */
+async function streamOfApp(aws: AwsPorts, appId: string): Promise<string> {
+  const eventStream = await aws.pinpoint
+    .getEventStream(appId, CALL)
+    .catch((e: unknown) => explainAws(e, `event stream of Pinpoint project ${appId}`));
+  const arn = eventStream.DestinationStreamArn ?? '';
+  if (!arn.includes(':firehose:'))
+    throw new ValidationError(
+      `Pinpoint project ${appId} streams to ${arn || 'nothing'}, not to a Firehose delivery stream`
+    );
+  return arn;
+}
+
 export async function locateFailedRecords(
   aws: AwsPorts,
   request: FailedRecordsRequest
 ): Promise<FailedRecordsPlace> {
-  const info = request.stream ? await fromStream(aws, request.stream) : undefined;
+  const stream =
+    request.stream ??
+    (request.appId && !request.bucket ? await streamOfApp(aws, request.appId) : undefined);
+  const info = stream ? await fromStream(aws, stream) : undefined;
   const bucket = request.bucket ?? info?.bucket ?? '';
   const errorOutputPrefix = request.prefix === undefined ? info?.errorOutputPrefix : undefined;
   if (errorOutputPrefix) {

@@ -39,6 +39,8 @@ export interface FailedRecordsSectionProps {
 
 interface Source {
   region: string;
+  /** A Pinpoint project from the Pipeline section's inputs: its delivery stream is read. */
+  appId: string;
   stream: string;
   bucket: string;
   prefix: string;
@@ -48,6 +50,7 @@ function requestOf(s: Source) {
   return {
     region: s.region.trim(),
     stream: s.stream.trim() || undefined,
+    appId: s.stream.trim() || s.bucket.trim() ? undefined : s.appId.trim() || undefined,
     bucket: s.bucket.trim() || undefined,
     prefix: s.prefix === '' ? undefined : s.prefix,
   };
@@ -164,7 +167,8 @@ function SourceForm({
   return (
     <EuiFlexGroup gutterSize="s" wrap>
       {field('region', 'Region')}
-      {field('stream', 'Delivery stream', 'its S3 backup is read')}
+      {field('appId', 'Pinpoint project id', "its event stream's Firehose")}
+      {field('stream', 'or delivery stream', 'its S3 backup is read')}
       {field('bucket', 'or bucket')}
       {field('prefix', 'and prefix')}
     </EuiFlexGroup>
@@ -174,7 +178,13 @@ function SourceForm({
 export function FailedRecordsSection({ http, api }: FailedRecordsSectionProps): React.ReactElement {
   const records = useMemo(() => api ?? createFailedRecordsApi(http), [api, http]);
   const wiring = useMemo(() => createWiringApi(http), [http]);
-  const [source, setSource] = useState<Source>({ region: '', stream: '', bucket: '', prefix: '' });
+  const [source, setSource] = useState<Source>({
+    region: '',
+    appId: '',
+    stream: '',
+    bucket: '',
+    prefix: '',
+  });
   const [confirming, setConfirming] = useState(false);
   const { view, load, replay } = useFailedRecords(records);
 
@@ -183,9 +193,15 @@ export function FailedRecordsSection({ http, api }: FailedRecordsSectionProps): 
     wiring.loadSettings(own.signal).then(
       (s) => {
         if (!s || own.signal.aborted) return;
-        const next = { region: s.region, stream: s.firehoseStream ?? '', bucket: '', prefix: '' };
+        const next = {
+          region: s.region,
+          appId: s.appIds[0] ?? '',
+          stream: s.firehoseStream ?? '',
+          bucket: '',
+          prefix: '',
+        };
         setSource(next);
-        if (next.region && next.stream) load(requestOf(next));
+        if (next.region && (next.stream || next.appId)) load(requestOf(next));
       },
       () => undefined
     );
