@@ -122,7 +122,7 @@ export async function runValidationBench(
   }
   requests = 0;
   const last = await report();
-  const bad = last.findings.find((f) => f.id === 'indices.timestamps')?.evidence.badCount;
+  const bad = last.checks.find((f) => f.id === 'indices.timestamps')?.evidence.badCount;
   o.log(`report: status ${last.status}, ${bad} indices with long timestamps, ${requests} requests`);
   const reportRequests = requests;
   if (!o.keep) {

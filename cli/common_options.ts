@@ -11,6 +11,7 @@ import type {
   UiSettingsClient,
 } from '../server/osd_port';
 import { toDomainError } from '../server/errors';
+import type { IndexEngineDeps } from '../server/services/index_engine/deps';
 import {
   DEFAULT_OPENSEARCH_URL,
   createOpenSearchClient,
@@ -89,6 +90,16 @@ export function connect(flags: CommonFlags): Connection {
     connection.dashboardsUrl = displayUrl(url);
   }
   return connection;
+}
+
+/** The index engine's dependencies for a connection: assembled here only, for every command. */
+export function indexEngineDeps(connection: Connection): IndexEngineDeps {
+  return {
+    client: connection.client,
+    savedObjects: connection.savedObjects,
+    uiSettings: connection.uiSettings,
+    dashboardsUrl: connection.dashboardsUrl,
+  };
 }
 
 /**

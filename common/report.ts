@@ -1,54 +1,86 @@
 /**
  * The validation report and the apply result: what the server, the CLI and the setup page exchange.
- * One finding per thing that can be wrong, each with its evidence and the exact way to fix it.
+ * One check (common/check.ts) per thing that can be wrong, each with its evidence and the exact way to fix it.
  */
-import type { Json } from './validation';
+import type { ChecksOf, CheckStatus, CheckSummary } from './check';
 import type { TemplateFlavor } from './template';
+import type { TemplateDiffEntry } from './template_normalize';
 
-export type FindingStatus = 'ok' | 'warn' | 'fail';
+export type { CheckStatus, FixAction, Remedy } from './check';
 
-export type FindingId =
-  | 'template'
-  | 'template.effective'
-  | 'template.overlapping'
-  | 'indices.timestamps'
-  | 'indices.conflicts'
-  | 'indices.field_limit'
-  | 'data.freshness'
-  | 'index_pattern.exists'
-  | 'index_pattern.title'
-  | 'index_pattern.time_field'
-  | 'index_pattern.fields'
-  | 'index_pattern.default';
+/** A date field's type in one index, or null when the index does not map it. */
+export type FieldTypes = Record<string, string | null>;
 
-/** A fix the plugin can make itself (a button on the setup page, a flag of `setup` or the `repair` command). */
-export type FixAction =
-  | { kind: 'install_template' }
-  | { kind: 'update_template'; overwrite: boolean }
-  | { kind: 'create_index_pattern' }
-  | { kind: 'update_index_pattern' }
-  | { kind: 'make_default' }
-  | { kind: 'repair_indices'; indices: string[] };
+/**
+ * The index report's checks, id -> evidence. Object literal types (not interfaces) so that every evidence
+ * value stays assignable to JSON.
+ */
+export type IndexEvidence = {
+  template: {
+    name: string;
+    flavor: TemplateFlavor;
+    state: 'absent' | 'identical' | 'outdated' | 'modified' | 'foreign';
+    installedVersion: number | null;
+    diffCount: number;
+    /** Cut to the first 200 entries; diffCount is complete. */
+    diff: TemplateDiffEntry[];
+  };
+  'template.effective': { index: string; source: string; dateFieldTypes: FieldTypes };
+  'template.overlapping': {
+    index: string;
+    composable: Array<{ name: string; priority: number; index_patterns: string[] }>;
+    legacy: Array<{ name: string; order: number; index_patterns: string[]; applies: boolean }>;
+  };
+  'indices.timestamps': {
+    indexCount: number;
+    badCount: number;
+    /** The first 50. repairableAfter: when Firehose can no longer write to it (null: repairable now). */
+    bad: Array<{ index: string; dateFieldTypes: FieldTypes; repairableAfter: string | null }>;
+    /** Indices already repaired (`<name>-repaired`, the old name an alias of it). */
+    repairedCount: number;
+  };
+  'indices.conflicts': {
+    conflictCount: number;
+    conflicts: Array<{
+      field: string;
+      types: Record<string, { count: number; indices: string[] }>;
+    }>;
+    /** Fields whose types differ only because some indices still wait for their repair (see timestamps). */
+    pendingRepairFields: string[];
+  };
+  'indices.field_limit': {
+    highest: Array<{ index: string; fields: number; limit: number }>;
+    nearLimitCount: number;
+  };
+  'data.freshness': {
+    latest: string | null;
+    /** The index (or repaired copy) that holds the latest event. */
+    latestIndex: string | null;
+    ageHours: number | null;
+    pattern: string;
+    now: string;
+  };
+  'index_pattern.exists': {
+    title: string;
+    found: boolean;
+    id: string | null;
+    createdByPlugin: boolean | null;
+  };
+  'index_pattern.title': { title: string; uncoveredCount: number; uncovered: string[] };
+  'index_pattern.time_field': { timeFieldName: string | null; expected: string };
+  'index_pattern.fields': {
+    stored: number;
+    missingCount: number;
+    missing: string[];
+    changed: Array<{ field: string; saved: string; current: string }>;
+  };
+  'index_pattern.default': { defaultIndex: string | null; defaultExists: boolean; id: string };
+  /** Present instead of the index_pattern.* checks when Dashboards was not asked or did not answer. */
+  index_pattern: { dashboards: string | null };
+};
 
-export interface Remedy {
-  /** What to do, in words a user can act on. */
-  text: string;
-  /** Present when the plugin can do it. */
-  fix?: FixAction;
-  /** The command line that does it. */
-  command?: string;
-  /** A Dev Tools request, for fixes the plugin does not make itself. */
-  request?: string;
-}
-
-export interface Finding {
-  id: FindingId;
-  title: string;
-  status: FindingStatus;
-  summary: string;
-  evidence: { [key: string]: Json };
-  remedy?: Remedy;
-}
+export type IndexCheckId = keyof IndexEvidence;
+export type IndexCheck = ChecksOf<IndexEvidence>;
 
 export interface ClusterSummary {
   clusterName: string;
@@ -67,11 +99,10 @@ export interface ValidationReport {
   generatedAt: string;
   cluster: ClusterSummary;
   flavor: TemplateFlavor;
-  /** The worst status of all findings. */
-  status: FindingStatus;
-  findings: Finding[];
-  /** Checks not run, and why (e.g. the CLI without --dashboards cannot see saved objects). */
-  skipped: Array<{ id: string; reason: string }>;
+  /** The verdict over all checks (summary.status). */
+  status: CheckStatus;
+  summary: CheckSummary;
+  checks: IndexCheck[];
 }
 
 export interface ApplyOptions {
@@ -99,10 +130,4 @@ export interface ApplyResult {
   /** False when nothing was written: a second apply says so. */
   changed: boolean;
   steps: ApplyStep[];
-}
-
-const ORDER: Record<FindingStatus, number> = { ok: 0, warn: 1, fail: 2 };
-
-export function worstStatus(statuses: readonly FindingStatus[]): FindingStatus {
-  return statuses.reduce<FindingStatus>((worst, s) => (ORDER[s] > ORDER[worst] ? s : worst), 'ok');
 }

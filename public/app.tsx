@@ -6,8 +6,8 @@ import { createIndexEngineApi } from './api/index_engine';
 import { createRepairApi } from './api/repair';
 import { FailedRecordsSection } from './features/failed_records';
 import { PipelineSection } from './features/pipeline';
-import { RepairIndexButton } from './features/repair';
-import { SetupPage } from './features/setup';
+import { RepairControls, repairedWords } from './features/repair';
+import { SetupPage, applyToast } from './features/setup';
 
 export interface PinpointAppProps {
   core: CoreStart;
@@ -33,16 +33,11 @@ export function PinpointApp({ core }: PinpointAppProps): React.ReactElement {
         </EuiText>
         <SetupPage
           api={indexEngineApi}
-          renderRepair={(index, onDone) => (
-            <RepairIndexButton api={repairApi} index={index} onDone={onDone} />
+          renderRepairs={(indices, onDone) => (
+            <RepairControls api={repairApi} indices={indices} onDone={onDone} />
           )}
-          onApplied={(result) =>
-            core.notifications.toasts.addSuccess(
-              result.changed
-                ? result.steps.map((s) => s.detail).join('; ')
-                : 'Nothing to change: already set up'
-            )
-          }
+          repairedWords={repairedWords}
+          onApplied={(result) => core.notifications.toasts.addSuccess(applyToast(result))}
         >
           <PipelineSection http={core.http} />
           <FailedRecordsSection http={core.http} />

@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { EXIT } from '../exit';
-import { CHECK_SECTIONS, type CheckSectionResult } from '../check_sections';
+import type { CheckSectionResult } from '../check_section';
+import { CHECK_SECTIONS } from '../check_sections';
 import {
   addCommonOptions,
   addDashboardsOption,
   connect,
   type CommonFlags,
 } from '../common_options';
-import type { CliIo } from './index';
+import type { CliIo } from '../io';
 
 /** `check`: the validation report (read-only). Exit 0 when all is well, 1 when there are findings. */
 export function registerCheckCommand(

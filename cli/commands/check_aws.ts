@@ -11,7 +11,7 @@ import type { CheckStatus, WiringCheck, WiringReport } from '../../common/wiring
 import { AwsClientFactory, type AwsPortSource } from '../../server/aws/client_factory';
 import type { Logger, OpenSearchClient } from '../../server/osd_port';
 import { checkWiring } from '../../server/services/wiring/orchestrator';
-import type { CheckSection } from '../check_sections';
+import type { CheckSection } from '../check_section';
 
 export interface AwsFlags {
   aws?: boolean;

@@ -13,7 +13,7 @@ import type { RepairState } from '../../server/services/repair/types';
 import { addCommonOptions, connect, type CommonFlags } from '../common_options';
 import { EXIT } from '../exit';
 import { confirm } from '../prompt';
-import type { CliIo } from './index';
+import type { CliIo } from '../io';
 
 interface RepairFlags extends CommonFlags {
   all?: boolean;

@@ -7,6 +7,7 @@ import { applySetup, previewTemplate } from '../../server/services/index_engine'
 import { InvalidInputError } from '../../common/validation';
 import { EXIT } from '../exit';
 import {
+  indexEngineDeps,
   addCommonOptions,
   addDashboardsOption,
   connect,
@@ -14,7 +15,7 @@ import {
 } from '../common_options';
 import { confirm } from '../prompt';
 import { formatDiff } from '../report_text';
-import type { CliIo } from './index';
+import type { CliIo } from '../io';
 
 interface SetupFlags extends CommonFlags {
   template: boolean;
@@ -63,11 +64,7 @@ export function registerSetupCommand(
         );
       }
       const connection = connect(flags);
-      const deps = {
-        client: connection.client,
-        savedObjects: connection.savedObjects,
-        uiSettings: connection.uiSettings,
-      };
+      const deps = indexEngineDeps(connection);
       if (options.template) {
         const preview = await previewTemplate(deps, options.prefix);
         if (!flags.json && preview.state !== 'identical') {

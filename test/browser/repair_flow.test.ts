@@ -93,16 +93,16 @@ test('repairs an index from the setup page with live progress', async () => {
   assert.ok(screenshot.endsWith('repair.png'));
 
   // The page reloads the report once the repair is done: the timestamps check is ok now.
-  const timestamps = page.locator('[data-test-subj="pinpointFinding-indices.timestamps"]');
+  const timestamps = page.locator('[data-test-subj="pinpointCheck-indices.timestamps"]');
   await page.waitForFunction(
     () => {
-      const el = document.querySelector('[data-test-subj="pinpointFinding-indices.timestamps"]');
-      return el?.getAttribute('data-status') === 'ok';
+      const el = document.querySelector('[data-test-subj="pinpointCheck-indices.timestamps"]');
+      return el?.getAttribute('data-status') === 'pass';
     },
     undefined,
     { timeout: 60_000 }
   );
-  assert.equal(await timestamps.getAttribute('data-status'), 'ok');
+  assert.equal(await timestamps.getAttribute('data-status'), 'pass');
 
   const after = await allIds(client, `${prefix}*`);
   assert.equal(after.length, DOCS);

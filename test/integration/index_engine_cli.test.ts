@@ -54,7 +54,7 @@ describe('index engine CLI', () => {
     const { code, out } = await run('check', '--opensearch', os, '--prefix', prefix, '--json');
     assert.equal(code, 1);
     const report = (JSON.parse(out) as { index: ValidationReport }).index;
-    const ts = report.findings.find((f) => f.id === 'indices.timestamps');
+    const ts = report.checks.find((f) => f.id === 'indices.timestamps');
     assert.deepEqual(ts?.remedy?.fix, { kind: 'repair_indices', indices: seeded.slice(0, -1) });
     assert.deepEqual(
       (ts?.evidence.bad as Array<{ index: string }>).map((b) => b.index),

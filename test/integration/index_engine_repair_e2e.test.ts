@@ -54,7 +54,7 @@ describe('index engine + repair, end to end', () => {
 
   it('reproduces the failure, repairs it without losing a document, and ends clean', async () => {
     const before = await buildReport(deps, prefix);
-    const ts = before.findings.find((f) => f.id === 'indices.timestamps');
+    const ts = before.checks.find((f) => f.id === 'indices.timestamps');
     assert.deepEqual(ts?.remedy?.fix, { kind: 'repair_indices', indices });
 
     await applySetup(deps, {
@@ -81,7 +81,7 @@ describe('index engine + repair, end to end', () => {
 
     const afterRepair = await buildReport(deps, prefix);
     assert.deepEqual(
-      afterRepair.findings.filter((f) => f.status !== 'ok').map((f) => `${f.id}: ${f.summary}`),
+      afterRepair.checks.filter((f) => f.status !== 'pass').map((f) => `${f.id}: ${f.message}`),
       []
     );
     const second = await applySetup(deps, {

@@ -57,7 +57,7 @@ describe('validation request count', () => {
     assert.ok(ten.length <= 12, `report made ${ten.length} requests: ${ten.join(', ')}`);
 
     const report = await buildReport({ client }, prefix);
-    const ts = report.findings.find((f) => f.id === 'indices.timestamps');
+    const ts = report.checks.find((f) => f.id === 'indices.timestamps');
     assert.equal(ts?.evidence.badCount, 500);
   });
 });

@@ -79,7 +79,7 @@ describe('index engine routes', () => {
     const body = res.body as ValidationReport;
     assert.equal(body.prefix, prefix);
     assert.equal(body.status, 'fail');
-    assert.equal(body.findings.find((f) => f.id === 'indices.timestamps')?.evidence.badCount, 2);
+    assert.equal(body.checks.find((f) => f.id === 'indices.timestamps')?.evidence.badCount, 2);
     assert.ok(client.requests.length > 0);
   });
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { buildIndexTemplate, templateName } from '../../common/template';
 import { fingerprint, flattenComposableTemplate } from '../../common/template_normalize';
-import type { Finding, ValidationReport } from '../../common/report';
+import type { IndexCheck, ValidationReport } from '../../common/report';
 import { ConflictError } from '../../server/errors';
 import { applySetup, buildReport } from '../../server/services/index_engine';
 import { countingClient, uniquePrefix } from '../support/counting_client';
@@ -34,14 +34,14 @@ const options = {
 };
 let seeded: string[] = [];
 
-function finding(report: ValidationReport, id: Finding['id']): Finding {
-  const f = report.findings.find((x) => x.id === id);
-  assert.ok(f, `finding ${id} missing; have ${report.findings.map((x) => x.id).join(', ')}`);
+function finding(report: ValidationReport, id: IndexCheck['id']): IndexCheck {
+  const f = report.checks.find((x) => x.id === id);
+  assert.ok(f, `finding ${id} missing; have ${report.checks.map((x) => x.id).join(', ')}`);
   return f;
 }
 
 function statuses(report: ValidationReport): Record<string, string> {
-  return Object.fromEntries(report.findings.map((f) => [f.id, f.status]));
+  return Object.fromEntries(report.checks.map((f) => [f.id, f.status]));
 }
 
 describe('index engine services (real OpenSearch)', () => {
@@ -63,7 +63,7 @@ describe('index engine services (real OpenSearch)', () => {
     // The seed's legacy template maps arrival_timestamp only: the next index still gets a long event_timestamp.
     const effective = finding(report, 'template.effective');
     assert.equal(effective.status, 'fail');
-    assert.match(effective.summary, /event_timestamp/);
+    assert.match(effective.message, /event_timestamp/);
     assert.equal(
       (effective.evidence.dateFieldTypes as Record<string, string>).arrival_timestamp,
       'date'
@@ -89,7 +89,7 @@ describe('index engine services (real OpenSearch)', () => {
     const today = seeded[seeded.length - 1];
     assert.deepEqual(ts.remedy?.fix, { kind: 'repair_indices', indices: seeded.slice(0, -1) });
     assert.match(ts.remedy?.text ?? '', new RegExp(`${today} can be repaired after`));
-    assert.equal(finding(report, 'data.freshness').status, 'ok');
+    assert.equal(finding(report, 'data.freshness').status, 'pass');
     assert.equal(finding(report, 'index_pattern.exists').status, 'fail');
   });
 
@@ -105,11 +105,11 @@ describe('index engine services (real OpenSearch)', () => {
     );
 
     const report = await buildReport(deps, prefix);
-    assert.equal(finding(report, 'template').status, 'ok');
-    assert.equal(finding(report, 'template.effective').status, 'ok');
+    assert.equal(finding(report, 'template').status, 'pass');
+    assert.equal(finding(report, 'template.effective').status, 'pass');
     // The seed's legacy template no longer applies once a composable template matches.
     const overlapping = finding(report, 'template.overlapping');
-    assert.equal(overlapping.status, 'ok');
+    assert.equal(overlapping.status, 'pass');
     assert.equal((overlapping.evidence.legacy as Array<{ applies: boolean }>)[0].applies, false);
     // Existing indices keep their mapping: the template does not fix them.
     assert.equal(finding(report, 'indices.timestamps').evidence.badCount, seeded.length);
@@ -161,7 +161,7 @@ describe('index engine services (real OpenSearch)', () => {
 
     const overwritten = await applySetup(deps, { ...options, overwrite: true });
     assert.equal(overwritten.steps[0].action, 'updated');
-    assert.equal(finding(await buildReport(deps, prefix), 'template').status, 'ok');
+    assert.equal(finding(await buildReport(deps, prefix), 'template').status, 'pass');
   });
 
   it('updates an unedited older version of ours without overwrite', async () => {
@@ -205,7 +205,7 @@ describe('index engine services (real OpenSearch)', () => {
       const report = await buildReport(deps, prefix);
       const effective = finding(report, 'template.effective');
       assert.equal(effective.status, 'fail');
-      assert.match(effective.summary, new RegExp(`${other} \\(priority 999\\) outranks`));
+      assert.match(effective.message, new RegExp(`${other} \\(priority 999\\) outranks`));
     } finally {
       await client.transport.request({ method: 'DELETE', path: `/_index_template/${other}` });
     }
@@ -242,7 +242,7 @@ describe('index engine services (real OpenSearch)', () => {
       'index_pattern.fields',
       'index_pattern.default',
     ] as const) {
-      assert.equal(finding(report, id).status, 'ok', `${id}: ${finding(report, id).summary}`);
+      assert.equal(finding(report, id).status, 'pass', `${id}: ${finding(report, id).message}`);
     }
   });
 
@@ -266,15 +266,15 @@ describe('index engine services (real OpenSearch)', () => {
     for (const index of seeded) await simulateRepair(client, index);
     // The repaired copies bring date fields: refresh the stored field list (types changed from number to date).
     const before = await buildReport(deps, prefix);
-    assert.equal(finding(before, 'indices.timestamps').status, 'ok');
-    assert.equal(finding(before, 'indices.conflicts').status, 'ok');
+    assert.equal(finding(before, 'indices.timestamps').status, 'pass');
+    assert.equal(finding(before, 'indices.conflicts').status, 'pass');
     await applySetup(deps, { ...options, template: false, indexPattern: true });
     const report = await buildReport(deps, prefix);
     assert.deepEqual(
-      report.findings.filter((f) => f.status !== 'ok').map((f) => `${f.id}: ${f.summary}`),
+      report.checks.filter((f) => f.status !== 'pass').map((f) => `${f.id}: ${f.message}`),
       []
     );
-    assert.equal(report.status, 'ok');
-    assert.deepEqual(statuses(report)['indices.timestamps'], 'ok');
+    assert.equal(report.status, 'pass');
+    assert.deepEqual(statuses(report)['indices.timestamps'], 'pass');
   });
 });

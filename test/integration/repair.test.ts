@@ -62,7 +62,7 @@ async function resolve(name: string): Promise<{ indices: string[]; aliases: stri
 }
 
 function timestampsStatus(report: Awaited<ReturnType<typeof buildReport>>): string | undefined {
-  return report.findings.find((f) => f.id === 'indices.timestamps')?.status;
+  return report.checks.find((f) => f.id === 'indices.timestamps')?.status;
 }
 
 let indices: string[] = [];
@@ -272,7 +272,7 @@ describe('repair through the CLI', () => {
     const ids = await allIds(client, `${prefix}*`);
     assert.deepEqual([...ids].sort(), [...originalIds].sort());
     const report = await buildReport({ client, logger }, prefix);
-    assert.equal(timestampsStatus(report), 'ok', JSON.stringify(report.findings, null, 2));
+    assert.equal(timestampsStatus(report), 'pass', JSON.stringify(report.checks, null, 2));
     assert.deepEqual(await new RepairService(client, logger).candidates(prefix), []);
 
     const again = await main(

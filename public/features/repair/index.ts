@@ -1,2 +1,7 @@
-export { RepairIndexButton, type RepairIndexButtonProps } from './components/repair_index_button';
+export {
+  RepairIndexButton,
+  repairedWords,
+  type RepairIndexButtonProps,
+} from './components/repair_index_button';
+export { RepairControls, type RepairControlsProps } from './components/repair_controls';
 export { useRepairJob, type RepairView } from './hooks/use_repair_job';

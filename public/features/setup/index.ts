@@ -1,2 +1,3 @@
 export { SetupPage, type SetupPageProps } from './components/setup_page';
-export { FindingItem } from './components/finding_item';
+export { IndexCheckItem } from './components/index_check_item';
+export { applyToast } from './utils/apply_words';

@@ -1,7 +1,7 @@
-/** Findings about the index pattern saved object and the default index pattern. */
+/** Checks about the index pattern saved object and the default index pattern. */
 import { TIME_FIELD } from '../../../common/constants';
 import { indexPatternTitle, matchesIndexPattern } from '../../../common/index_naming';
-import type { Finding } from '../../../common/report';
+import type { IndexCheck } from '../../../common/report';
 import { commands } from './commands';
 import { fieldListDrift } from './index_pattern_fields';
 import type { IndexPatternState } from './index_pattern_state';
@@ -9,11 +9,11 @@ import type { IndexScan } from './index_scan';
 
 const SAMPLE = 50;
 
-export function indexPatternFindings(
+export function indexPatternChecks(
   prefix: string,
   state: IndexPatternState,
   scan: IndexScan
-): Finding[] {
+): IndexCheck[] {
   const title = indexPatternTitle(prefix);
   const target = state.target;
   if (!target) {
@@ -22,8 +22,8 @@ export function indexPatternFindings(
         id: 'index_pattern.exists',
         title: `Index pattern ${title}`,
         status: 'fail',
-        evidence: { title, found: false },
-        summary: `No index pattern ${title}: Discover and the dashboards have nothing to show.`,
+        evidence: { title, found: false, id: null, createdByPlugin: null },
+        message: `No index pattern ${title}: Discover and the dashboards have nothing to show.`,
         remedy: {
           text: `Create the index pattern ${title} with ${TIME_FIELD} as its time field.`,
           fix: { kind: 'create_index_pattern' },
@@ -37,13 +37,13 @@ export function indexPatternFindings(
     fix: { kind: 'update_index_pattern' as const },
     command: commands.setupIndexPattern(prefix),
   };
-  const findings: Finding[] = [
+  const findings: IndexCheck[] = [
     {
       id: 'index_pattern.exists',
       title: `Index pattern ${title}`,
-      status: 'ok',
-      evidence: { id: target.id, title: a.title, createdByPlugin: target.ours },
-      summary: target.ours
+      status: 'pass',
+      evidence: { title: a.title, found: true, id: target.id, createdByPlugin: target.ours },
+      message: target.ours
         ? `Index pattern ${a.title} exists (id ${target.id}).`
         : `Index pattern ${a.title} exists (id ${target.id}, created outside the plugin).`,
     },
@@ -55,13 +55,13 @@ export function indexPatternFindings(
   findings.push({
     id: 'index_pattern.title',
     title: 'Index pattern covers the indices',
-    status: uncovered.length === 0 ? 'ok' : 'warn',
+    status: uncovered.length === 0 ? 'pass' : 'warn',
     evidence: {
       title: a.title,
       uncoveredCount: uncovered.length,
       uncovered: uncovered.slice(0, SAMPLE),
     },
-    summary:
+    message:
       uncovered.length === 0
         ? `${a.title} covers all ${scan.indices.length} indices.`
         : `${a.title} leaves out ${uncovered.length} of ${scan.indices.length} indices.`,
@@ -74,9 +74,9 @@ export function indexPatternFindings(
   findings.push({
     id: 'index_pattern.time_field',
     title: 'Time field',
-    status: timeOk ? 'ok' : a.timeFieldName ? 'warn' : 'fail',
+    status: timeOk ? 'pass' : a.timeFieldName ? 'warn' : 'fail',
     evidence: { timeFieldName: a.timeFieldName ?? null, expected: TIME_FIELD },
-    summary: timeOk
+    message: timeOk
       ? `The time field is ${TIME_FIELD}.`
       : a.timeFieldName
         ? `The time field is ${a.timeFieldName}; Pinpoint triggers and Firehose rotation go by ${TIME_FIELD}.`
@@ -89,14 +89,14 @@ export function indexPatternFindings(
   findings.push({
     id: 'index_pattern.fields',
     title: 'Field list',
-    status: stale === 0 ? 'ok' : 'warn',
+    status: stale === 0 ? 'pass' : 'warn',
     evidence: {
       stored: drift.stored,
       missingCount: drift.missing.length,
       missing: drift.missing.slice(0, SAMPLE),
       changed: drift.changed.slice(0, SAMPLE),
     },
-    summary:
+    message:
       stale === 0
         ? 'The stored field list matches the mappings.'
         : `The stored field list is out of date: ${drift.missing.length} field(s) missing, ${drift.changed.length} with another type${
@@ -115,13 +115,13 @@ export function indexPatternFindings(
   findings.push({
     id: 'index_pattern.default',
     title: 'Default index pattern',
-    status: isDefault || (state.defaultIndex !== undefined && !dangling) ? 'ok' : 'warn',
+    status: isDefault || (state.defaultIndex !== undefined && !dangling) ? 'pass' : 'warn',
     evidence: {
       defaultIndex: state.defaultIndex ?? null,
       defaultExists: state.defaultExists,
       id: target.id,
     },
-    summary: isDefault
+    message: isDefault
       ? `${a.title} is the default index pattern.`
       : dangling
         ? `The default index pattern (${state.defaultIndex}) no longer exists.`

@@ -1,8 +1,7 @@
-/** Findings about the template: ours installed and current, and what the next rotated index will really get. */
+/** Checks about the template: ours installed and current, and what the next rotated index will really get. */
 import { CRITICAL_DATE_FIELDS, EVENT_DATE_FIELDS } from '../../../common/event_mappings';
-import type { Finding } from '../../../common/report';
+import type { IndexCheck, IndexEvidence } from '../../../common/report';
 import { TEMPLATE_MANAGED_BY } from '../../../common/template';
-import type { Json } from '../../../common/validation';
 import { commands } from './commands';
 import { fieldType } from './mapping_walk';
 import type { EffectiveTemplate } from './simulate';
@@ -11,15 +10,9 @@ import { isDateType } from './index_scan';
 
 const MAX_DIFF_SHOWN = 200;
 
-function diffEvidence(status: TemplateStatus): Json {
-  return status.diff.slice(0, MAX_DIFF_SHOWN).map((d) => ({
-    path: d.path,
-    ours: d.ours ?? null,
-    installed: d.installed ?? null,
-  }));
-}
+type CheckOf<Id extends keyof IndexEvidence> = Extract<IndexCheck, { id: Id }>;
 
-export function templateFinding(prefix: string, status: TemplateStatus): Finding {
+export function templateCheck(prefix: string, status: TemplateStatus): CheckOf<'template'> {
   const base = {
     id: 'template' as const,
     title: `Index template ${status.name}`,
@@ -29,7 +22,7 @@ export function templateFinding(prefix: string, status: TemplateStatus): Finding
       state: status.state,
       installedVersion: status.installedVersion ?? null,
       diffCount: status.diff.length,
-      diff: diffEvidence(status),
+      diff: status.diff.slice(0, MAX_DIFF_SHOWN),
     },
   };
   const kind = status.flavor === 'composable' ? '_index_template' : '_template';
@@ -38,7 +31,7 @@ export function templateFinding(prefix: string, status: TemplateStatus): Finding
       return {
         ...base,
         status: 'fail',
-        summary: `No ${kind}/${status.name}: every new ${prefix}* index is mapped by guesswork (timestamps become long).`,
+        message: `No ${kind}/${status.name}: every new ${prefix}* index is mapped by guesswork (timestamps become long).`,
         remedy: {
           text: 'Install the template before Firehose creates the next index.',
           fix: { kind: 'install_template' },
@@ -46,12 +39,16 @@ export function templateFinding(prefix: string, status: TemplateStatus): Finding
         },
       };
     case 'identical':
-      return { ...base, status: 'ok', summary: `${kind}/${status.name} is installed and current.` };
+      return {
+        ...base,
+        status: 'pass',
+        message: `${kind}/${status.name} is installed and current.`,
+      };
     case 'outdated':
       return {
         ...base,
         status: 'warn',
-        summary: `${kind}/${status.name} is an unedited older version (${status.installedVersion ?? 'unknown'}); ${status.diff.length} field(s) differ.`,
+        message: `${kind}/${status.name} is an unedited older version (${status.installedVersion ?? 'unknown'}); ${status.diff.length} field(s) differ.`,
         remedy: {
           text: 'Update the template; nobody edited it, so the update replaces only our own earlier version.',
           fix: { kind: 'update_template', overwrite: false },
@@ -63,7 +60,7 @@ export function templateFinding(prefix: string, status: TemplateStatus): Finding
       return {
         ...base,
         status: 'warn',
-        summary:
+        message:
           status.state === 'modified'
             ? `${kind}/${status.name} was changed after it was installed; ${status.diff.length} field(s) differ from ours.`
             : `${kind}/${status.name} exists but was not installed by ${TEMPLATE_MANAGED_BY}; ${status.diff.length} field(s) differ from ours.`,
@@ -76,11 +73,11 @@ export function templateFinding(prefix: string, status: TemplateStatus): Finding
   }
 }
 
-export function effectiveFinding(
+export function effectiveCheck(
   prefix: string,
   ourName: string,
   effective: EffectiveTemplate
-): Finding {
+): CheckOf<'template.effective'> {
   const types: Record<string, string | null> = {};
   for (const field of EVENT_DATE_FIELDS)
     types[field] = fieldType(effective.mappings, field) ?? null;
@@ -103,7 +100,7 @@ export function effectiveFinding(
       title,
       status: 'fail',
       evidence,
-      summary: `Template ${source.name} (priority ${source.priority}) outranks ${ourName}: OpenSearch applies it alone and ignores ours.`,
+      message: `Template ${source.name} (priority ${source.priority}) outranks ${ourName}: OpenSearch applies it alone and ignores ours.`,
       remedy: {
         text: `Lower the priority of ${source.name} below ours or narrow its index_patterns so it no longer matches ${prefix}-* indices.`,
         request: `GET _index_template/${source.name}`,
@@ -116,7 +113,7 @@ export function effectiveFinding(
       title,
       status: 'fail',
       evidence,
-      summary: `${effective.index} would map ${bad.map((f) => `${f} as ${types[f] ?? 'long (dynamic)'}`).join(' and ')}, not as a date.`,
+      message: `${effective.index} would map ${bad.map((f) => `${f} as ${types[f] ?? 'long (dynamic)'}`).join(' and ')}, not as a date.`,
       remedy: {
         text: 'Install our template; until then each new daily index repeats the problem.',
         fix: { kind: 'install_template' },
@@ -127,13 +124,16 @@ export function effectiveFinding(
   return {
     id: 'template.effective',
     title,
-    status: 'ok',
+    status: 'pass',
     evidence,
-    summary: `${effective.index} will map ${CRITICAL_DATE_FIELDS.join(' and ')} as dates.`,
+    message: `${effective.index} will map ${CRITICAL_DATE_FIELDS.join(' and ')} as dates.`,
   };
 }
 
-export function overlappingFinding(ourName: string, effective: EffectiveTemplate): Finding {
+export function overlappingCheck(
+  ourName: string,
+  effective: EffectiveTemplate
+): CheckOf<'template.overlapping'> {
   const shadowed = effective.shadowedComposable.filter((t) => t.name !== ourName);
   const legacy = effective.legacy.filter((t) => t.name !== ourName);
   const evidence = {
@@ -157,7 +157,7 @@ export function overlappingFinding(ourName: string, effective: EffectiveTemplate
       title,
       status: 'warn',
       evidence,
-      summary: `${shadowed.map((t) => t.name).join(', ')} also match ${effective.index} but are never applied to it (a composable template of higher priority wins alone).`,
+      message: `${shadowed.map((t) => t.name).join(', ')} also match ${effective.index} but are never applied to it (a composable template of higher priority wins alone).`,
       remedy: {
         text: 'Fold what you need from them into a component template or narrow their index_patterns; they do nothing for these indices.',
         request: shadowed.map((t) => `GET _index_template/${t.name}`).join('\n'),
@@ -169,9 +169,9 @@ export function overlappingFinding(ourName: string, effective: EffectiveTemplate
     return {
       id: 'template.overlapping',
       title,
-      status: 'ok',
+      status: 'pass',
       evidence,
-      summary: `Legacy template(s) ${ignored.map((t) => t.name).join(', ')} (such as the walkthrough's default_template) no longer apply to new indices: a composable template matches, and OpenSearch then ignores legacy ones.`,
+      message: `Legacy template(s) ${ignored.map((t) => t.name).join(', ')} (such as the walkthrough's default_template) no longer apply to new indices: a composable template matches, and OpenSearch then ignores legacy ones.`,
       remedy: {
         text: 'Optional clean-up: delete them once you have checked they hold nothing else you need.',
         request: ignored.map((t) => `DELETE _template/${t.name}`).join('\n'),
@@ -181,9 +181,9 @@ export function overlappingFinding(ourName: string, effective: EffectiveTemplate
   return {
     id: 'template.overlapping',
     title,
-    status: 'ok',
+    status: 'pass',
     evidence,
-    summary:
+    message:
       legacy.length > 0
         ? `Legacy template(s) ${legacy.map((t) => t.name).join(', ')} apply.`
         : 'No other template matches.',

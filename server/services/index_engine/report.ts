@@ -5,18 +5,20 @@
  */
 import { indexPatternTitle, nextDailyIndexName } from '../../../common/index_naming';
 import { indexPatternId } from '../../../common/index_pattern';
-import { worstStatus, type Finding, type ValidationReport } from '../../../common/report';
+import { summarizeChecks } from '../../../common/check';
+import type { IndexCheck, ValidationReport } from '../../../common/report';
 import { needsTypeName, templateFlavorFor, templateName } from '../../../common/template';
 import { readClusterInfo } from '../cluster_info';
 import type { IndexEngineDeps } from './deps';
+import { readUpstreamError } from '../../upstream_errors';
 import {
-  freshnessFinding,
-  conflictsFinding,
-  fieldLimitFinding,
-  timestampsFinding,
+  conflictsCheck,
+  fieldLimitCheck,
+  freshnessCheck,
+  timestampsCheck,
 } from './findings_indices';
-import { indexPatternFindings } from './findings_index_pattern';
-import { effectiveFinding, overlappingFinding, templateFinding } from './findings_template';
+import { indexPatternChecks } from './findings_index_pattern';
+import { effectiveCheck, overlappingCheck, templateCheck } from './findings_template';
 import { latestArrival } from './freshness';
 import { readIndexPatternState } from './index_pattern_state';
 import { readIndexSettings, scanIndices } from './index_scan';
@@ -38,8 +40,11 @@ export async function buildReport(
   const settings = readIndexSettings(deps.client, pattern);
   const scanning = scanIndices(deps.client, pattern, settings);
   const freshening = settings.then((list) => latestArrival(deps.client, list));
+  // Dashboards failing (or not given) leaves the index pattern unknown; the cluster's checks still count.
   const patternState = deps.savedObjects
-    ? readIndexPatternState(deps.savedObjects, deps.uiSettings, prefix)
+    ? readIndexPatternState(deps.savedObjects, deps.uiSettings, prefix).catch((error: unknown) => ({
+        error,
+      }))
     : Promise.resolve(undefined);
   const clusterReading = readClusterInfo(deps.client);
   const templates = clusterReading.then(async (info) => {
@@ -64,24 +69,19 @@ export async function buildReport(
     flavor,
     typeName: needsTypeName(cluster) ? '_doc' : undefined,
   });
-  const findings: Finding[] = [
-    templateFinding(prefix, status),
-    effectiveFinding(prefix, name, effective),
-    overlappingFinding(name, effective),
-    timestampsFinding(prefix, scan, now),
-    conflictsFinding(scan),
-    fieldLimitFinding(scan),
-    freshnessFinding(prefix, scan, freshness, now),
+  const checks: IndexCheck[] = [
+    templateCheck(prefix, status),
+    effectiveCheck(prefix, name, effective),
+    overlappingCheck(name, effective),
+    timestampsCheck(prefix, scan, now),
+    conflictsCheck(scan, now),
+    fieldLimitCheck(scan),
+    freshnessCheck(prefix, scan, freshness, now),
   ];
-  const skipped: ValidationReport['skipped'] = [];
-  if (ipState) findings.push(...indexPatternFindings(prefix, ipState, scan));
-  else {
-    skipped.push({
-      id: 'index_pattern',
-      reason:
-        'index pattern not checked: Dashboards was not reachable (pass --dashboards <url> to the CLI)',
-    });
-  }
+  if (ipState && 'error' in ipState) checks.push(dashboardsFailed(ipState.error, deps));
+  else if (ipState) checks.push(...indexPatternChecks(prefix, ipState, scan));
+  else checks.push(dashboardsNotAsked(deps));
+  const summary = summarizeChecks(checks, REPORT_WORDS);
   return {
     prefix,
     pattern,
@@ -91,8 +91,56 @@ export async function buildReport(
     generatedAt: now.toISOString(),
     cluster,
     flavor,
-    status: worstStatus(findings.map((f) => f.status)),
-    findings,
-    skipped,
+    status: summary.status,
+    summary,
+    checks,
+  };
+}
+
+const REPORT_WORDS = {
+  pass: 'Ready for Pinpoint events',
+  warn: 'Ready, with things to look at',
+  fail: 'Not ready',
+  unknown: 'Could not check everything',
+};
+
+const INDEX_PATTERN_TITLE = 'Index pattern and default';
+
+/** The CLI without --dashboards: the index pattern lives in Dashboards, which nobody asked. */
+function dashboardsNotAsked(deps: IndexEngineDeps): IndexCheck {
+  return {
+    id: 'index_pattern',
+    title: INDEX_PATTERN_TITLE,
+    status: 'skipped',
+    message:
+      'Not checked: the index pattern is a Dashboards saved object, and no Dashboards URL was given.',
+    evidence: { dashboards: deps.dashboardsUrl ?? null },
+    remedy: {
+      text: 'Pass the Dashboards URL to check the index pattern too.',
+      command: 'pinpoint-dashboards check --dashboards <dashboards-url>',
+    },
+  };
+}
+
+function dashboardsFailed(error: unknown, deps: IndexEngineDeps): IndexCheck {
+  const f = readUpstreamError(error);
+  const why =
+    f.kind === 'timeout'
+      ? 'Dashboards did not answer in time'
+      : f.kind === 'forbidden' || f.kind === 'unauthorized'
+        ? `the current user may not read saved objects or advanced settings (${f.reason})`
+        : f.kind === 'network'
+          ? `Dashboards could not be reached (${f.reason})`
+          : `Dashboards answered with an error (${f.reason})`;
+  deps.logger?.warn(`pinpoint: index pattern not checked: ${f.reason}`);
+  return {
+    id: 'index_pattern',
+    title: INDEX_PATTERN_TITLE,
+    status: 'unknown',
+    message: `Could not check the index pattern: ${why}.`,
+    evidence: { dashboards: deps.dashboardsUrl ?? null },
+    remedy: {
+      text: 'Check that Dashboards is running and that you may read its saved objects, then check again.',
+    },
   };
 }

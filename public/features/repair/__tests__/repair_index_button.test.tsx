@@ -10,7 +10,7 @@ import React from 'react';
 import { cleanup, configure, fireEvent, render, waitFor } from '@testing-library/react';
 import type { RepairJob } from '../../../../common/repair';
 import type { RepairApi } from '../../../api/repair';
-import { RepairIndexButton } from '../index';
+import { RepairControls, RepairIndexButton } from '../index';
 
 const INDEX = 'pinpoint-2026-11-20';
 
@@ -34,7 +34,7 @@ function fakeApi(
   start: () => Promise<RepairJob>,
   existing: RepairJob[] = []
 ) {
-  const calls = { start: 0, progress: 0 };
+  const calls = { start: 0, progress: 0, list: 0 };
   const api: RepairApi = {
     start: async () => {
       calls.start += 1;
@@ -45,7 +45,10 @@ function fakeApi(
       calls.progress += 1;
       return next;
     },
-    list: async () => existing,
+    list: async () => {
+      calls.list += 1;
+      return existing;
+    },
     candidates: async () => ({ prefix: 'pinpoint', candidates: [] }),
   };
   return { api, calls };
@@ -129,10 +132,25 @@ describe('RepairIndexButton', () => {
       job('reindexing', { active: false, stepNumber: 4, lastError: 'connection lost' }),
       { ...job('done'), index: 'pinpoint-2026-11-19' },
     ]);
-    const view = render(<RepairIndexButton api={api} index={INDEX} pollMs={5} />);
+    const view = render(<RepairControls api={api} indices={[INDEX]} pollMs={5} />);
     const stalled = await waitFor(() => view.getByTestId('repairStalled'));
     assert.match(stalled.textContent ?? '', /connection lost/);
     assert.equal(calls.start, 0);
     assert.ok(view.getByTestId('repairResumeButton'));
+  });
+
+  // Before: each button listed the jobs itself, so a page with 7 buttons sent 7 identical list requests.
+  it('reads the job list once for all the buttons of a check', async () => {
+    const indices = Array.from({ length: 7 }, (_, i) => `pinpoint-2026-11-0${i + 1}`);
+    const { api, calls } = fakeApi([], async () => job('planned'));
+    const view = render(<RepairControls api={api} indices={indices} pollMs={5} />);
+    await waitFor(() => assert.equal(view.getAllByTestId('repairButton').length, 7));
+    assert.equal(calls.list, 1);
+  });
+
+  it('names each button for screen readers with its index', async () => {
+    const { api } = fakeApi([], async () => job('planned'));
+    const view = render(<RepairIndexButton api={api} index={INDEX} />);
+    assert.ok(view.getByRole('button', { name: `Repair ${INDEX}` }));
   });
 });

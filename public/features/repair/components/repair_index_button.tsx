@@ -9,6 +9,7 @@ import {
   EuiSpacer,
   EuiText,
 } from '@elastic/eui';
+import { plural } from '../../../../common/plural';
 import { REPAIR_STEP_LABELS, type RepairJob } from '../../../../common/repair';
 import type { RepairApi } from '../../../api/repair';
 import { useRepairJob } from '../hooks/use_repair_job';
@@ -16,14 +17,22 @@ import { useRepairJob } from '../hooks/use_repair_job';
 export interface RepairIndexButtonProps {
   api: RepairApi;
   index: string;
+  /** The job the page's one job list holds for this index (undefined: never repaired). */
+  job?: RepairJob;
   /** Called once the repair is done (e.g. to reload the setup report), `doneDelayMs` after it shows. */
   onDone?: (job: RepairJob) => void;
   pollMs?: number;
-  /** Default 5 s: long enough to read "Repaired" before a reload of the page's report replaces this control. */
+  /** Default 1.5 s: the page keeps the outcome after its report reloads, so this need not be long. */
   doneDelayMs?: number;
 }
 
 const number = (n: number): string => n.toLocaleString('en-US');
+
+/** What a finished repair did, in one sentence (the page repeats it after its report reloads). */
+export function repairedWords(job: RepairJob): string {
+  const count = job.targetCount ?? job.sourceCount ?? 0;
+  return `${plural(count, 'document')} copied and verified. ${job.index} is now an alias of ${job.target}, whose timestamps are dates.`;
+}
 
 function RepairProgressView({ job }: { job: RepairJob }): React.ReactElement {
   const docs = job.docs;
@@ -32,7 +41,7 @@ function RepairProgressView({ job }: { job: RepairJob }): React.ReactElement {
       <EuiText size="s">
         <p>
           Step {job.stepNumber} of {job.stepCount}: {REPAIR_STEP_LABELS[job.step]}
-          {docs ? ` (${number(docs.copied)} of ${number(docs.total)} documents)` : ''}
+          {docs ? ` (${number(docs.copied)} of ${plural(docs.total, 'document')})` : ''}
         </p>
       </EuiText>
       <EuiProgress
@@ -52,11 +61,17 @@ function RepairProgressView({ job }: { job: RepairJob }): React.ReactElement {
 export function RepairIndexButton({
   api,
   index,
+  job,
   onDone,
   pollMs,
-  doneDelayMs = 5000,
+  doneDelayMs = 1500,
 }: RepairIndexButtonProps): React.ReactElement {
-  const { view, start } = useRepairJob(api, index, { pollMs, onDone, doneDelayMs });
+  const { view, start } = useRepairJob(api, index, {
+    initialJob: job,
+    pollMs,
+    onDone,
+    doneDelayMs,
+  });
   const [confirming, setConfirming] = useState(false);
 
   const confirmModal = confirming ? (
@@ -83,15 +98,21 @@ export function RepairIndexButton({
     </EuiConfirmModal>
   ) : null;
 
+  // Sized to its text, and named with its index: a screen reader lists "Repair pinpoint-2026-11-28".
   const button = (label: string, testSubj = 'repairButton') => (
-    <EuiButton
-      size="s"
-      onClick={() => setConfirming(true)}
-      isLoading={view.phase === 'starting'}
-      data-test-subj={testSubj}
-    >
-      {label}
-    </EuiButton>
+    <EuiFlexGroup gutterSize="none" responsive={false}>
+      <EuiFlexItem grow={false}>
+        <EuiButton
+          size="s"
+          onClick={() => setConfirming(true)}
+          isLoading={view.phase === 'starting'}
+          aria-label={`${label} ${index}`}
+          data-test-subj={testSubj}
+        >
+          {label}
+        </EuiButton>
+      </EuiFlexItem>
+    </EuiFlexGroup>
   );
 
   let body: React.ReactElement;
@@ -121,10 +142,7 @@ export function RepairIndexButton({
     case 'done':
       body = (
         <EuiCallOut size="s" color="success" title="Repaired" data-test-subj="repairDone">
-          <p>
-            {number(view.job.targetCount ?? view.job.sourceCount ?? 0)} documents copied and
-            verified. {index} is now an alias of {view.job.target}, whose timestamps are dates.
-          </p>
+          <p>{repairedWords(view.job)}</p>
         </EuiCallOut>
       );
       break;
@@ -148,7 +166,12 @@ export function RepairIndexButton({
   }
 
   return (
-    <EuiFlexGroup direction="column" gutterSize="s" data-test-subj={`repairIndex-${index}`}>
+    <EuiFlexGroup
+      direction="column"
+      alignItems="flexStart"
+      gutterSize="s"
+      data-test-subj={`repairIndex-${index}`}
+    >
       <EuiFlexItem grow={false}>{body}</EuiFlexItem>
       {confirmModal}
     </EuiFlexGroup>

@@ -1,11 +1,12 @@
 /**
  * One index's repair as the page sees it: start (or resume), then poll the job until it is done or failed.
- * Polling stops when the component unmounts (the AbortSignal cancels the request in flight).
+ * The job already known for the index (from the one job list the page reads) is where it starts; the hook
+ * never lists jobs itself. Requests go through the shared fetch hook, so unmounting cancels the one in flight.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RepairJob } from '../../../../common/repair';
 import type { RepairApi } from '../../../api/repair';
-import type { HttpFetchError } from '../../../osd_port';
+import { useFetch } from '../../../hooks/use_fetch';
 
 export type RepairView =
   | { phase: 'idle' }
@@ -17,19 +18,11 @@ export type RepairView =
   | { phase: 'failed'; job: RepairJob }
   | { phase: 'error'; message: string };
 
-export function errorMessage(error: unknown): string {
-  const body = (error as HttpFetchError)?.body;
-  if (body?.message) return body.message;
-  return error instanceof Error ? error.message : String(error);
-}
-
 function viewOf(job: RepairJob): RepairView {
   if (job.step === 'done') return { phase: 'done', job };
   if (job.step === 'failed') return { phase: 'failed', job };
   return job.active ? { phase: 'running', job } : { phase: 'stalled', job };
 }
-
-const isAbort = (error: unknown): boolean => (error as Error)?.name === 'AbortError';
 
 export interface UseRepairJob {
   view: RepairView;
@@ -38,6 +31,8 @@ export interface UseRepairJob {
 }
 
 export interface UseRepairJobOptions {
+  /** The job the page's job list holds for this index (undefined: none yet). */
+  initialJob?: RepairJob;
   pollMs?: number;
   /** Called once the job is done, after `doneDelayMs` (so the outcome is seen before, say, a reload). */
   onDone?: (job: RepairJob) => void;
@@ -51,69 +46,36 @@ export function useRepairJob(
 ): UseRepairJob {
   const pollMs = options.pollMs ?? 1000;
   const doneDelayMs = options.doneDelayMs ?? 0;
-  const [view, setView] = useState<RepairView>({ phase: 'idle' });
-  const controller = useRef<AbortController | undefined>(undefined);
+  const [job, setJob] = useState<RepairJob | undefined>(options.initialJob);
+  const starting = useFetch((signal) => api.start(index, signal), { onDone: setJob });
+  const polling = useFetch((signal) => api.progress(index, signal), { onDone: setJob });
+  const { run: poll } = polling;
+
+  // A job the server is running is polled until it is not.
+  useEffect(() => {
+    if (!job || viewOf(job).phase !== 'running') return undefined;
+    const timer = setTimeout(() => void poll(), pollMs);
+    return () => clearTimeout(timer);
+  }, [job, poll, pollMs]);
+
+  // Tell the page once per finished job.
   const onDoneRef = useRef(options.onDone);
   onDoneRef.current = options.onDone;
-  const doneTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const onDone = useCallback(
-    (job: RepairJob) => {
-      clearTimeout(doneTimer.current);
-      doneTimer.current = setTimeout(() => onDoneRef.current?.(job), doneDelayMs);
-    },
-    [doneDelayMs]
-  );
-  useEffect(() => () => clearTimeout(doneTimer.current), []);
-
-  const poll = useCallback(
-    async (signal: AbortSignal) => {
-      for (;;) {
-        await new Promise((resolve) => setTimeout(resolve, pollMs));
-        if (signal.aborted) return;
-        const job = await api.progress(index, signal);
-        if (signal.aborted) return;
-        const next = viewOf(job);
-        setView(next);
-        if (next.phase === 'done') onDone(job);
-        if (next.phase !== 'running') return;
-      }
-    },
-    [api, index, pollMs, onDone]
-  );
-
-  const follow = useCallback(
-    (run: (signal: AbortSignal) => Promise<RepairJob | undefined>) => {
-      controller.current?.abort();
-      const own = new AbortController();
-      controller.current = own;
-      run(own.signal)
-        .then(async (job) => {
-          if (!job || own.signal.aborted) return;
-          const next = viewOf(job);
-          setView(next);
-          if (next.phase === 'done') onDone(job);
-          if (next.phase === 'running') await poll(own.signal);
-        })
-        .catch((error: unknown) => {
-          if (!isAbort(error) && !own.signal.aborted) {
-            setView({ phase: 'error', message: errorMessage(error) });
-          }
-        });
-    },
-    [poll, onDone]
-  );
-
-  // A repair started earlier (another tab, the CLI, before a reload) shows up as it is. The job list is asked
-  // rather than the job itself, whose absence would be a 404 on every page load.
+  const told = useRef<string | undefined>(undefined);
   useEffect(() => {
-    follow(async (signal) => (await api.list(signal)).find((job) => job.index === index));
-    return () => controller.current?.abort();
-  }, [api, index, follow]);
+    if (!job || job.step !== 'done' || told.current === job.jobId) return undefined;
+    told.current = job.jobId;
+    const timer = setTimeout(() => onDoneRef.current?.(job), doneDelayMs);
+    return () => clearTimeout(timer);
+  }, [job, doneDelayMs]);
 
-  const start = useCallback(() => {
-    setView({ phase: 'starting' });
-    follow((signal) => api.start(index, signal));
-  }, [api, index, follow]);
+  let view: RepairView;
+  if (starting.state.phase === 'loading') view = { phase: 'starting' };
+  else if (starting.state.phase === 'error')
+    view = { phase: 'error', message: starting.state.error.message };
+  else if (polling.state.phase === 'error' && job?.active)
+    view = { phase: 'error', message: polling.state.error.message };
+  else view = job ? viewOf(job) : { phase: 'idle' };
 
-  return { view, start };
+  return { view, start: () => void starting.run() };
 }

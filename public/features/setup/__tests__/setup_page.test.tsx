@@ -8,11 +8,13 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from '@jest/globals';
 import React from 'react';
 import { cleanup, configure, fireEvent, render, waitFor } from '@testing-library/react';
-import type { ApplyOptions, Finding, ValidationReport } from '../../../../common/report';
+import { summarizeChecks } from '../../../../common/check';
+import type { ApplyOptions, IndexCheck, ValidationReport } from '../../../../common/report';
 import type { IndexEngineApi } from '../../../api/index_engine';
 import { SetupPage } from '../index';
 
-function report(findings: Finding[]): ValidationReport {
+function report(checks: IndexCheck[]): ValidationReport {
+  const summary = summarizeChecks(checks);
   return {
     prefix: 'pinpoint',
     pattern: 'pinpoint*',
@@ -22,44 +24,48 @@ function report(findings: Finding[]): ValidationReport {
     generatedAt: '2026-11-25T00:00:00Z',
     cluster: { clusterName: 'c', distribution: 'opensearch', version: '2.19.6' },
     flavor: 'composable',
-    status: findings.some((f) => f.status === 'fail')
-      ? 'fail'
-      : findings.some((f) => f.status === 'warn')
-        ? 'warn'
-        : 'ok',
-    findings,
-    skipped: [],
+    status: summary.status,
+    summary,
+    checks,
   };
 }
 
-const absent: Finding = {
+const templateEvidence = {
+  name: 'pinpoint-events',
+  flavor: 'composable' as const,
+  installedVersion: null,
+  diffCount: 0,
+};
+const absent: IndexCheck = {
   id: 'template',
   title: 'Index template pinpoint-events',
   status: 'fail',
-  summary: 'No _index_template/pinpoint-events',
-  evidence: { state: 'absent', diff: [] },
+  message: 'No _index_template/pinpoint-events',
+  evidence: { ...templateEvidence, state: 'absent', diff: [] },
   remedy: {
     text: 'Install the template.',
     fix: { kind: 'install_template' },
     command: 'pinpoint-dashboards setup --prefix pinpoint',
   },
 };
-const modified: Finding = {
+const modified: IndexCheck = {
   ...absent,
   status: 'warn',
-  summary: 'changed after it was installed',
+  message: 'changed after it was installed',
   evidence: {
+    ...templateEvidence,
+    diffCount: 1,
     state: 'modified',
     diff: [{ path: 'mappings.properties.event_type.type', ours: 'keyword', installed: 'text' }],
   },
   remedy: { text: 'Review the diff.', fix: { kind: 'update_template', overwrite: true } },
 };
-const timestamps: Finding = {
+const timestamps: IndexCheck = {
   id: 'indices.timestamps',
   title: 'Timestamps',
   status: 'fail',
-  summary: '2 of 2 indices map the timestamps as numbers',
-  evidence: { badCount: 2 },
+  message: '2 of 2 indices map the timestamps as numbers',
+  evidence: { indexCount: 2, badCount: 2, bad: [], repairedCount: 0 },
   remedy: {
     text: 'Repair these indices.',
     fix: { kind: 'repair_indices', indices: ['pinpoint-2026-11-23', 'pinpoint-2026-11-24'] },
@@ -88,22 +94,25 @@ configure({ testIdAttribute: 'data-test-subj' });
 afterEach(cleanup);
 
 describe('SetupPage', () => {
-  it('shows each finding with its status and fix, and installs the template from its button', async () => {
+  it('shows each check with its status and fix, and installs the template from its button', async () => {
     const { api, calls } = fakeApi([
       report([absent, timestamps]),
-      report([{ ...absent, status: 'ok', remedy: undefined, summary: 'installed' }, timestamps]),
+      report([{ ...absent, status: 'pass', remedy: undefined, message: 'installed' }, timestamps]),
     ]);
     const repaired: string[] = [];
     const page = render(
       <SetupPage
         api={api}
-        renderRepair={(index) => (repaired.push(index), (<span>repair {index}</span>))}
+        renderRepairs={(indices) => (
+          repaired.push(...indices),
+          (<span>repair {indices.join(' ')}</span>)
+        )}
       />
     );
     await page.findByText('No _index_template/pinpoint-events');
-    assert.equal(page.getByTestId('pinpointFinding-template').getAttribute('data-status'), 'fail');
+    assert.equal(page.getByTestId('pinpointCheck-template').getAttribute('data-status'), 'fail');
     assert.ok(page.getByText('pinpoint-dashboards setup --prefix pinpoint'));
-    assert.ok(page.getByText('repair pinpoint-2026-11-23'));
+    assert.ok(page.getByText('repair pinpoint-2026-11-23 pinpoint-2026-11-24'));
     assert.ok(repaired.includes('pinpoint-2026-11-24'));
 
     fireEvent.click(page.getByTestId('pinpointFixTemplate'));
@@ -136,5 +145,65 @@ describe('SetupPage', () => {
     fireEvent.change(page.getByTestId('pinpointPrefixInput'), { target: { value: 'events_eu' } });
     fireEvent.click(page.getByTestId('pinpointPrefixCheck'));
     await waitFor(() => assert.deepEqual(calls.report, ['pinpoint', 'events_eu']));
+  });
+
+  it('says at the top what to do next, worst first', async () => {
+    const { api } = fakeApi([report([modified, timestamps])]);
+    const page = render(<SetupPage api={api} />);
+    const summary = await page.findByTestId('pinpointSetupSummary');
+    assert.match(summary.textContent ?? '', /Needs fixing: 1 failure, 1 warning/);
+    const steps = page.getByTestId('pinpointNextSteps').textContent ?? '';
+    assert.ok(steps.indexOf('Timestamps') < steps.indexOf('Index template'), steps);
+  });
+
+  it('shows evidence as labelled values, with the JSON only on demand', async () => {
+    const { api } = fakeApi([report([timestamps])]);
+    const page = render(<SetupPage api={api} />);
+    const check = await page.findByTestId('pinpointCheck-indices.timestamps');
+    assert.match(check.textContent ?? '', /Bad count/);
+    assert.doesNotMatch(check.textContent ?? '', /"badCount"/);
+    fireEvent.click(page.getByTestId('pinpointEvidenceJsonToggle'));
+    assert.match(check.textContent ?? '', /"badCount": 2/);
+  });
+
+  it("keeps a repair's outcome after the report reloads without the repaired index", async () => {
+    const after: IndexCheck = {
+      ...timestamps,
+      status: 'pass',
+      message: 'All 2 indices map the timestamps as dates.',
+      remedy: undefined,
+    };
+    const { api } = fakeApi([report([timestamps]), report([after])]);
+    const page = render(
+      <SetupPage
+        api={api}
+        repairedWords={(j) => `${j.index} repaired`}
+        renderRepairs={(indices, onDone) => (
+          <button
+            onClick={() =>
+              onDone({
+                index: indices[0],
+                target: `${indices[0]}-repaired`,
+                jobId: 'j',
+                step: 'done',
+                stepNumber: 8,
+                stepCount: 8,
+                active: false,
+                createdAt: '',
+                updatedAt: '',
+              })
+            }
+          >
+            fake repair
+          </button>
+        )}
+      />
+    );
+    fireEvent.click(await page.findByText('fake repair'));
+    await page.findByText('All 2 indices map the timestamps as dates.');
+    assert.match(
+      page.getByTestId('pinpointRepaired').textContent ?? '',
+      /pinpoint-2026-11-23 repaired/
+    );
   });
 });

@@ -11,8 +11,8 @@ import {
   EuiSpacer,
   EuiText,
 } from '@elastic/eui';
-import type { Finding, FixAction } from '../../../../common/report';
-import type { TemplateDiffEntry } from '../../../../common/template_normalize';
+import { plural } from '../../../../common/plural';
+import type { FixAction, IndexCheck } from '../../../../common/report';
 import { TemplateDiff } from './template_diff';
 
 export type RunApply = (options: {
@@ -23,19 +23,29 @@ export type RunApply = (options: {
 }) => void;
 
 export interface FixControlsProps {
-  finding: Finding;
+  check: IndexCheck;
   fix: FixAction;
   busy: boolean;
   runApply: RunApply;
-  renderRepair?: (index: string) => React.ReactNode;
+  /** The repair controls for these indices (the repair feature's RepairControls). */
+  renderRepairs?: (indices: readonly string[]) => React.ReactNode;
+}
+
+/** A button as wide as its text, never stretched by the layout around it. */
+function Sized({ children }: { children: React.ReactNode }): React.ReactElement {
+  return (
+    <EuiFlexGroup gutterSize="s" responsive={false} wrap>
+      <EuiFlexItem grow={false}>{children}</EuiFlexItem>
+    </EuiFlexGroup>
+  );
 }
 
 /** How many per-index repair controls to show before pointing to the command line. */
 const MAX_REPAIR_BUTTONS = 20;
 
-function TemplateFix({ finding, fix, busy, runApply }: FixControlsProps): React.ReactElement {
+function TemplateFix({ check, fix, busy, runApply }: FixControlsProps): React.ReactElement {
   const [confirming, setConfirming] = useState(false);
-  const diff = (finding.evidence.diff ?? []) as unknown as TemplateDiffEntry[];
+  const diff = check.id === 'template' ? check.evidence.diff : [];
   const overwrite = fix.kind === 'update_template' && fix.overwrite;
   const label =
     fix.kind === 'install_template'
@@ -45,7 +55,7 @@ function TemplateFix({ finding, fix, busy, runApply }: FixControlsProps): React.
         : 'Update template…';
   const apply = () => runApply({ template: true, overwrite });
   return (
-    <>
+    <Sized>
       <EuiButton
         size="s"
         fill={!overwrite}
@@ -80,12 +90,12 @@ function TemplateFix({ finding, fix, busy, runApply }: FixControlsProps): React.
           <TemplateDiff diff={diff} />
         </EuiConfirmModal>
       )}
-    </>
+    </Sized>
   );
 }
 
 export function FixControls(props: FixControlsProps): React.ReactElement | null {
-  const { fix, busy, runApply, renderRepair } = props;
+  const { fix, busy, runApply, renderRepairs } = props;
   switch (fix.kind) {
     case 'install_template':
     case 'update_template':
@@ -93,53 +103,47 @@ export function FixControls(props: FixControlsProps): React.ReactElement | null 
     case 'create_index_pattern':
     case 'update_index_pattern':
       return (
-        <EuiButton
-          size="s"
-          fill
-          isLoading={busy}
-          data-test-subj="pinpointFixIndexPattern"
-          onClick={() => runApply({ template: false, indexPattern: true })}
-        >
-          {fix.kind === 'create_index_pattern' ? 'Create index pattern' : 'Update index pattern'}
-        </EuiButton>
+        <Sized>
+          <EuiButton
+            size="s"
+            fill
+            isLoading={busy}
+            data-test-subj="pinpointFixIndexPattern"
+            onClick={() => runApply({ template: false, indexPattern: true })}
+          >
+            {fix.kind === 'create_index_pattern' ? 'Create index pattern' : 'Update index pattern'}
+          </EuiButton>
+        </Sized>
       );
     case 'make_default':
       return (
-        <EuiButton
-          size="s"
-          isLoading={busy}
-          data-test-subj="pinpointFixDefault"
-          onClick={() => runApply({ template: false, makeDefault: true })}
-        >
-          Make default
-        </EuiButton>
+        <Sized>
+          <EuiButton
+            size="s"
+            isLoading={busy}
+            data-test-subj="pinpointFixDefault"
+            onClick={() => runApply({ template: false, makeDefault: true })}
+          >
+            Make default
+          </EuiButton>
+        </Sized>
       );
     case 'repair_indices': {
-      if (!renderRepair) return null;
+      if (!renderRepairs) return null;
       const shown = fix.indices.slice(0, MAX_REPAIR_BUTTONS);
+      const rest = fix.indices.length - shown.length;
       return (
-        <EuiFlexGroup direction="column" gutterSize="s" data-test-subj="pinpointRepairList">
-          {shown.map((index) => (
-            <EuiFlexItem key={index} grow={false}>
-              <EuiFlexGroup alignItems="center" gutterSize="m" responsive={false}>
-                <EuiFlexItem grow={false} style={{ minWidth: 220 }}>
-                  <code>{index}</code>
-                </EuiFlexItem>
-                <EuiFlexItem>{renderRepair(index)}</EuiFlexItem>
-              </EuiFlexGroup>
-            </EuiFlexItem>
-          ))}
-          {fix.indices.length > shown.length && (
-            <EuiFlexItem grow={false}>
-              <EuiText size="s">
-                <p>
-                  and {fix.indices.length - shown.length} more: repair them from the command line
-                  below.
-                </p>
-              </EuiText>
-            </EuiFlexItem>
+        <>
+          {renderRepairs(shown)}
+          {rest > 0 && (
+            <EuiText size="s">
+              <p>
+                And {plural(rest, 'more index', 'more indices')}: repair them from the command line
+                below.
+              </p>
+            </EuiText>
           )}
-        </EuiFlexGroup>
+        </>
       );
     }
   }

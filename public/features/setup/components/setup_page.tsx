@@ -1,7 +1,8 @@
 /**
- * The app's first page: the validation report as a checklist. Each finding shows its status, evidence and
- * fix; what the plugin can fix is a button (template, index pattern, default, repair), the rest exact
- * instructions. Further sections (the AWS pipeline check) come in as children.
+ * The app's first page: the validation report as a checklist. At the top, the verdict and what to do next;
+ * then each check (the shared CheckItem) with its fix: what the plugin can do is a button (template, index
+ * pattern, default, repair), the rest exact instructions. A repair's outcome stays on the page after the
+ * report reloads. Further sections (the AWS pipeline check) come in as children.
  */
 import React, { useCallback, useState } from 'react';
 import {
@@ -18,50 +19,68 @@ import {
 } from '@elastic/eui';
 import { DEFAULT_INDEX_PREFIX } from '../../../../common/constants';
 import { validateIndexPrefix } from '../../../../common/index_naming';
-import type { ApplyResult, ValidationReport } from '../../../../common/report';
+import type { RepairJob } from '../../../../common/repair';
+import type { ApplyResult, IndexCheck, ValidationReport } from '../../../../common/report';
 import { InvalidInputError } from '../../../../common/validation';
 import type { IndexEngineApi } from '../../../api/index_engine';
-import { useApply } from '../hooks/use_apply';
+import { calloutColor } from '../../../components/checks';
+import { diffOf, useApply } from '../hooks/use_apply';
 import { useReport } from '../hooks/use_report';
-import { STATUS_COLOR } from '../utils/status';
-import { FindingItem } from './finding_item';
+import { IndexCheckItem } from './index_check_item';
 import type { RunApply } from './fix_controls';
 import { TemplateDiff } from './template_diff';
 
 export interface SetupPageProps {
   api: IndexEngineApi;
-  /** The repair control for one index (the repair feature's RepairIndexButton); `onDone` reloads the report. */
-  renderRepair?: (index: string, onDone: () => void) => React.ReactNode;
+  /** The repair controls for some indices (the repair feature's RepairControls); `onDone` after each. */
+  renderRepairs?: (indices: readonly string[], onDone: (job: RepairJob) => void) => React.ReactNode;
+  /** Words for a finished repair (the repair feature's repairedWords). */
+  repairedWords?: (job: RepairJob) => string;
   /** Called after a fix was applied, e.g. for a toast. */
   onApplied?: (result: ApplyResult) => void;
   initialPrefix?: string;
   children?: React.ReactNode;
 }
 
+/** The checks to act on, worst first: the summary's "what to do next". */
+function nextSteps(checks: readonly IndexCheck[]): IndexCheck[] {
+  const order = { fail: 0, warn: 1, unknown: 2 } as const;
+  return checks
+    .filter(
+      (c): c is IndexCheck & { status: keyof typeof order } => c.status in order && !!c.remedy
+    )
+    .sort((a, b) => order[a.status] - order[b.status]);
+}
+
 function Summary({ report }: { report: ValidationReport }): React.ReactElement {
-  const counts = { ok: 0, warn: 0, fail: 0 };
-  for (const f of report.findings) counts[f.status] += 1;
-  const title =
-    report.status === 'ok'
-      ? `Ready: ${report.pattern} is set up`
-      : report.status === 'fail'
-        ? `${counts.fail} thing${counts.fail === 1 ? '' : 's'} to fix for ${report.pattern}`
-        : `Set up, with ${counts.warn} thing${counts.warn === 1 ? '' : 's'} to look at`;
+  const steps = nextSteps(report.checks).slice(0, 3);
   return (
     <EuiCallOut
-      title={title}
-      color={STATUS_COLOR[report.status]}
+      title={report.summary.headline}
+      color={calloutColor(report.status)}
       data-test-subj="pinpointSetupSummary"
       data-status={report.status}
     >
+      {steps.length > 0 ? (
+        <>
+          <p>
+            <strong>What to do next:</strong>
+          </p>
+          <ol data-test-subj="pinpointNextSteps">
+            {steps.map((c) => (
+              <li key={c.id}>
+                <a href={`#pinpoint-check-${c.id}`}>{c.title}</a>: {c.remedy?.text}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <p>Nothing to do: new events will be mapped and shown correctly.</p>
+      )}
       <p>
         {report.cluster.distribution} {report.cluster.version} ({report.cluster.clusterName}),{' '}
-        {report.flavor} template {report.templateName}, next index {report.nextIndex}. {counts.ok}{' '}
-        ok, {counts.warn} warnings, {counts.fail} failing.
+        {report.flavor} template {report.templateName}, next index {report.nextIndex}.
       </p>
-      {report.skipped.map((s) => (
-        <p key={s.id}>{s.reason}</p>
-      ))}
     </EuiCallOut>
   );
 }
@@ -111,13 +130,15 @@ function PrefixForm({
 
 export function SetupPage({
   api,
-  renderRepair,
+  renderRepairs,
+  repairedWords,
   onApplied,
   initialPrefix,
   children,
 }: SetupPageProps): React.ReactElement {
   const [prefix, setPrefix] = useState(initialPrefix ?? DEFAULT_INDEX_PREFIX);
-  const { state, reload } = useReport(api, prefix);
+  const reportLoad = useReport(api, prefix);
+  const { reload } = reportLoad;
   const applied = useCallback(
     (result: ApplyResult) => {
       onApplied?.(result);
@@ -125,16 +146,46 @@ export function SetupPage({
     },
     [onApplied, reload]
   );
-  const { state: applyState, run } = useApply(api, applied);
-  const runApply = useCallback<RunApply>((options) => run({ ...options, prefix }), [run, prefix]);
+  const apply = useApply(api, applied);
+  const { run } = apply;
+  const runApply = useCallback<RunApply>(
+    (options) => void run({ ...options, prefix }),
+    [run, prefix]
+  );
 
-  const report =
-    state.phase === 'loaded'
-      ? state.report
-      : state.phase === 'loading'
-        ? state.previous
-        : undefined;
-  const repair = renderRepair ? (index: string) => renderRepair(index, reload) : undefined;
+  // Finished repairs of this visit: their outcome stays although the reloaded report no longer lists them.
+  const [repaired, setRepaired] = useState<RepairJob[]>([]);
+  const repairDone = useCallback(
+    (job: RepairJob) => {
+      setRepaired((list) => [...list.filter((j) => j.index !== job.index), job]);
+      reload();
+    },
+    [reload]
+  );
+  const repairs = renderRepairs
+    ? (indices: readonly string[]) => renderRepairs(indices, repairDone)
+    : undefined;
+  const repairedNotice =
+    repaired.length > 0 ? (
+      <EuiCallOut
+        size="s"
+        color="success"
+        title="Repaired on this visit"
+        data-test-subj="pinpointRepaired"
+      >
+        <ul>
+          {repaired.map((job) => (
+            <li key={job.index}>
+              <code>{job.index}</code>: {repairedWords ? repairedWords(job) : 'repaired.'}
+            </li>
+          ))}
+        </ul>
+      </EuiCallOut>
+    ) : undefined;
+
+  const state = reportLoad.state;
+  const report = reportLoad.data;
+  const busy = apply.state.phase === 'loading';
   return (
     <div data-test-subj="pinpointSetupPage">
       <EuiTitle size="m">
@@ -157,19 +208,19 @@ export function SetupPage({
           iconType="alert"
           data-test-subj="pinpointReportError"
         >
-          <p>{state.message}</p>
+          <p>{state.error.message}</p>
         </EuiCallOut>
       )}
-      {applyState.phase === 'error' && (
+      {apply.state.phase === 'error' && (
         <>
           <EuiCallOut
             title="The fix was not applied"
             color="danger"
             data-test-subj="pinpointApplyError"
           >
-            <p>{applyState.message}</p>
-            {applyState.diff && applyState.diff.length > 0 && (
-              <TemplateDiff diff={applyState.diff} />
+            <p>{apply.state.error.message}</p>
+            {diffOf(apply.state.error).length > 0 && (
+              <TemplateDiff diff={diffOf(apply.state.error)} />
             )}
           </EuiCallOut>
           <EuiSpacer size="m" />
@@ -180,28 +231,39 @@ export function SetupPage({
         <>
           <Summary report={report} />
           <EuiSpacer size="m" />
+          {repairedNotice && !report.checks.some((c) => c.id === 'indices.timestamps') && (
+            <>
+              {repairedNotice}
+              <EuiSpacer size="m" />
+            </>
+          )}
           <EuiFlexGroup direction="column" gutterSize="s">
-            {report.findings.map((finding) => (
-              <EuiFlexItem key={finding.id} grow={false}>
-                <FindingItem
-                  finding={finding}
-                  busy={applyState.phase === 'running'}
+            {report.checks.map((check) => (
+              <EuiFlexItem key={check.id} grow={false} id={`pinpoint-check-${check.id}`}>
+                <IndexCheckItem
+                  check={check}
+                  busy={busy}
                   runApply={runApply}
-                  renderRepair={repair}
+                  renderRepairs={repairs}
+                  notice={check.id === 'indices.timestamps' ? repairedNotice : undefined}
                 />
               </EuiFlexItem>
             ))}
           </EuiFlexGroup>
           <EuiSpacer size="s" />
-          <EuiButton
-            size="s"
-            iconType="refresh"
-            onClick={reload}
-            isLoading={state.phase === 'loading'}
-            data-test-subj="pinpointReportReload"
-          >
-            Check again
-          </EuiButton>
+          <EuiFlexGroup gutterSize="s" responsive={false}>
+            <EuiFlexItem grow={false}>
+              <EuiButton
+                size="s"
+                iconType="refresh"
+                onClick={reload}
+                isLoading={state.phase === 'loading'}
+                data-test-subj="pinpointReportReload"
+              >
+                Check again
+              </EuiButton>
+            </EuiFlexItem>
+          </EuiFlexGroup>
         </>
       )}
       {children && (
