@@ -2,6 +2,7 @@ import type { CoreSetup, CoreStart, Logger, Plugin, PluginInitializerContext } f
 import { registerRoutes } from './routes';
 import { AwsClientFactory } from './aws/client_factory';
 import { pinpointSettingsType } from './saved_objects/pinpoint_settings';
+import { dashboardsInstallRecordType } from './services/dashboards/record_type';
 import { DEFAULT_PINPOINT_CONFIG, type PinpointConfig, readPinpointConfig } from './config';
 import { CONFIG_DESCRIPTOR } from './plugin_config';
 
@@ -26,6 +27,7 @@ export class PinpointPlugin implements Plugin<Record<string, never>, Record<stri
 
   setup(core: CoreSetup): Record<string, never> {
     core.savedObjects.registerType(pinpointSettingsType);
+    core.savedObjects.registerType(dashboardsInstallRecordType);
     this.aws = new AwsClientFactory();
     registerRoutes(core.http.createRouter(), {
       logger: this.logger,

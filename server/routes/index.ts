@@ -5,6 +5,7 @@ import { registerApplyRoute } from './apply';
 import { registerRepairRoutes } from './repair';
 import { registerWiringRoutes } from './wiring';
 import { registerFailedRecordsRoutes } from './failed_records';
+import { registerDashboardsRoutes } from './dashboards';
 import { AwsClientFactory, type AwsPortSource } from '../aws/client_factory';
 import { DEFAULT_PINPOINT_CONFIG, type PinpointConfig } from '../config';
 
@@ -23,6 +24,7 @@ export function registerRoutes(router: IRouter, deps: RouteDeps): void {
   registerReportRoute(router, deps.logger);
   registerApplyRoute(router, deps.logger);
   registerRepairRoutes(router, deps.logger);
+  registerDashboardsRoutes(router, deps.logger, deps.pluginVersion);
   const aws = deps.aws ?? new AwsClientFactory();
   registerFailedRecordsRoutes(router, deps.logger, aws);
   registerWiringRoutes(router, deps.logger, aws, deps.config ?? (() => DEFAULT_PINPOINT_CONFIG));

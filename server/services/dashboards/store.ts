@@ -1,0 +1,114 @@
+/**
+ * Where the install reads and writes, behind one narrow interface, so the same install logic runs in the
+ * plugin (the request's saved-objects client: the caller's identity and tenant) and in the CLI (Dashboards'
+ * HTTP API, writes through `_import`). Implementations throw what their client throws; the service reads it.
+ */
+import type { SavedObject, SavedObjectsClientContract } from '../../osd_port';
+import { isNotFound, readUpstreamError } from '../../upstream_errors';
+import {
+  INSTALL_RECORD_ID,
+  INSTALL_RECORD_TYPE,
+  refKey,
+  type ObjectRef,
+} from '../../../common/saved_objects/install_types';
+import type { ExportedObject } from '../../../common/saved_objects/types';
+
+export interface RecordEntry {
+  hash: string;
+  installedAt: string;
+}
+
+/** The attributes of our record object: one entry per installed object, keyed `type:id`. */
+export interface InstallRecord {
+  pluginVersion: string;
+  updatedAt: string;
+  objects: Record<string, RecordEntry>;
+}
+
+export interface DashboardsStore {
+  /** The objects as stored, `undefined` where missing. */
+  read(refs: ObjectRef[]): Promise<Map<string, SavedObject | undefined>>;
+  /** Create or overwrite each object (id, attributes, references, migrationVersion as given). */
+  write(objects: ExportedObject[]): Promise<void>;
+  /** 'unsupported': this Dashboards does not know our record type (the plugin is not installed there). */
+  readRecord(): Promise<InstallRecord | undefined | 'unsupported'>;
+  writeRecord(record: InstallRecord): Promise<void>;
+}
+
+/** Dashboards answers 400 "Unsupported saved object type" for a type no plugin registered. */
+export function isUnsupportedType(error: unknown): boolean {
+  const f = readUpstreamError(error);
+  return f.kind === 'bad_request' && /unsupported saved object type/i.test(f.reason);
+}
+
+async function getOrUndefined(
+  client: SavedObjectsClientContract,
+  ref: { type: string; id: string }
+): Promise<SavedObject | undefined> {
+  try {
+    const found = await client.get(ref.type, ref.id);
+    return found.error ? undefined : found;
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+export async function readEach(
+  client: SavedObjectsClientContract,
+  refs: ObjectRef[]
+): Promise<Map<string, SavedObject | undefined>> {
+  const out = new Map<string, SavedObject | undefined>();
+  // A few at a time: a Dashboards behind a proxy dislikes 25 requests at once, and 25 in series is slow.
+  for (let i = 0; i < refs.length; i += 8) {
+    const batch = refs.slice(i, i + 8);
+    const found = await Promise.all(batch.map((r) => getOrUndefined(client, r)));
+    batch.forEach((r, j) => out.set(refKey(r), found[j]));
+  }
+  return out;
+}
+
+export async function readRecordWith(
+  client: SavedObjectsClientContract
+): Promise<InstallRecord | undefined | 'unsupported'> {
+  try {
+    const found = await getOrUndefined(client, {
+      type: INSTALL_RECORD_TYPE,
+      id: INSTALL_RECORD_ID,
+    });
+    return found ? (found.attributes as unknown as InstallRecord) : undefined;
+  } catch (error) {
+    if (isUnsupportedType(error)) return 'unsupported';
+    throw error;
+  }
+}
+
+export async function writeRecordWith(
+  client: SavedObjectsClientContract,
+  record: InstallRecord
+): Promise<void> {
+  await client.create(INSTALL_RECORD_TYPE, record, {
+    id: INSTALL_RECORD_ID,
+    overwrite: true,
+    references: [],
+  });
+}
+
+/** The plugin's door: the request-scoped saved-objects client (OSD applies the caller's tenant to it). */
+export function savedObjectsStore(client: SavedObjectsClientContract): DashboardsStore {
+  return {
+    read: (refs) => readEach(client, refs),
+    async write(objects) {
+      for (const o of objects) {
+        await client.create(o.type, o.attributes, {
+          id: o.id,
+          overwrite: true,
+          references: o.references,
+          migrationVersion: o.migrationVersion,
+        });
+      }
+    },
+    readRecord: () => readRecordWith(client),
+    writeRecord: (record) => writeRecordWith(client, record),
+  };
+}
