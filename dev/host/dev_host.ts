@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import type { Server } from '@hapi/hapi';
 import { Client } from '@opensearch-project/opensearch';
 import { DEFAULT_OSD_VERSION } from '../../common/constants';
 import type { CoreSetup, CoreStart } from '../../server/osd_port';
@@ -156,10 +156,11 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     });
     server = createHostServer({
       basePath,
+      osdVersion,
       handlePage,
       routes,
       logger: root.get('http', 'server'),
-      createContext: (req) => createRequestContext(req, { internal, savedObjects, uiSettings }),
+      createContext: (request) => createRequestContext(request, { internal, savedObjects, uiSettings }),
     });
     const host = options.host ?? '127.0.0.1';
     const port = await listen(server, options.port ?? 5601, host);

@@ -4,7 +4,6 @@
  * scoped client does with its default `opensearch.requestHeadersWhitelist`; `asInternalUser` is the host's
  * own identity. Saved objects and advanced settings go through the internal user, as in OSD.
  */
-import type { IncomingMessage } from 'node:http';
 import { Client } from '@opensearch-project/opensearch';
 import type { OpenSearchClient, RequestHandlerContext } from '../../server/osd_port';
 import type { HostSavedObjectsClient } from './saved_objects/saved_objects_client';
@@ -17,7 +16,12 @@ export function asPortClient(client: Client): OpenSearchClient {
   return client as unknown as OpenSearchClient;
 }
 
-export function scopedHeaders(req: IncomingMessage): Record<string, string> {
+/** What the context needs of a request: its headers (hapi's request, or a node IncomingMessage). */
+export interface IncomingHeaders {
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+export function scopedHeaders(req: IncomingHeaders): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const name of FORWARDED_HEADERS) {
     const value = req.headers[name];
@@ -33,7 +37,7 @@ export interface ContextDeps {
 }
 
 export function createRequestContext(
-  req: IncomingMessage,
+  req: IncomingHeaders,
   deps: ContextDeps
 ): RequestHandlerContext {
   let currentUser: OpenSearchClient | undefined;

@@ -18,9 +18,12 @@ export interface ServerPluginEnv {
   logger: HostLogger;
 }
 
-/** OSD passes more than our port declares (config); the plugin sees all of it. */
+/**
+ * OSD passes more than our port declares (config.createIfExists); the plugin sees all of it. With no
+ * opensearch_dashboards.yml, `create()` emits an empty object: the plugin's own defaults apply.
+ */
 type HostInitializerContext = PluginInitializerContext & {
-  config: { create(): unknown; createIfExists(): unknown };
+  config: NonNullable<PluginInitializerContext['config']> & { createIfExists(): unknown };
 };
 
 export class ServerPlugin {
@@ -78,7 +81,7 @@ export class ServerPlugin {
         instanceUuid,
       },
       logger: { get: (...parts: string[]) => logger.get(...parts) },
-      config: { create: () => of({}), createIfExists: () => of(undefined) },
+      config: { create: <T>() => of({} as T), createIfExists: () => of(undefined) },
     };
   }
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { Client } from '@opensearch-project/opensearch';
-import type { Server } from 'node:http';
+import type { Server } from '@hapi/hapi';
 import { close, createHostServer, listen } from '../../dev/host/http/http_server';
 import { RouteTable } from '../../dev/host/http/router';
 import { createLogger } from '../../dev/host/logger';

@@ -1,11 +1,16 @@
 /**
- * The host's node:http server: strips the base path, lets the page handler answer page and bundle requests,
- * hands everything else to the API route table. Never lets an exception escape as a hung request.
+ * The host's HTTP server: @hapi/hapi 20 (the major OSD 2.x runs) with the options and lifecycle handlers of
+ * OSD's HttpServer (src/core/server/http/http_server.ts, http_tools.ts, lifecycle_handlers.ts). hapi does what
+ * it does in Dashboards: route lookup and specificity, payload parsing and its 400/404/413/415 answers, Boom
+ * error payloads. On top, OSD's base-path rewrite, xsrf and version checks, and the routes of a RouteTable.
+ * The page and its bundles are a catch-all GET route, so any API route is more specific than it.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Logger } from '../../../server/osd_port';
-import { dispatch, type DispatchDeps } from './dispatch';
-import { sendError } from './send_response';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Boom from '@hapi/boom';
+import { Server, type Request } from '@hapi/hapi';
+import type { Logger, RequestHandlerContext } from '../../../server/osd_port';
+import { xsrfCheck, versionCheck } from './lifecycle_handlers';
+import type { RouteTable } from './router';
 
 export type PageHandler = (
   req: IncomingMessage,
@@ -13,48 +18,84 @@ export type PageHandler = (
   pathname: string
 ) => Promise<boolean>;
 
-export interface HttpServerDeps extends DispatchDeps {
+export interface HttpServerDeps {
+  /** Dashboards' server.basePath (with rewriteBasePath: requests outside it are 404s). */
   basePath: string;
-  handlePage?: PageHandler;
+  routes: RouteTable;
   logger: Logger;
+  /** The request handler context for one request (scoped clients, saved objects, ui settings). */
+  createContext(request: Request): RequestHandlerContext;
+  /** Requests carrying another osd-version are refused, as the browser client is then out of date. */
+  osdVersion?: string;
+  /** Answers page and bundle requests by writing to the raw response; false when the path is not its. */
+  handlePage?: PageHandler;
+}
+
+/** OSD's getServerOptions with its defaults (server.maxPayloadBytes 1 MiB, no CORS). */
+function serverOptions() {
+  return {
+    autoListen: true,
+    routes: {
+      cache: {
+        privacy: 'private' as const,
+        otherwise: 'private, no-cache, no-store, must-revalidate',
+      },
+      payload: { maxBytes: 1024 * 1024 },
+    },
+    state: { strictHeader: false, isHttpOnly: true, isSameSite: false as const },
+  };
+}
+
+/** OSD's setupBasePathRewrite: strip the base path, refuse what is outside it. */
+function registerBasePath(server: Server, basePath: string): void {
+  if (!basePath) return;
+  server.ext('onRequest', (request, h) => {
+    const { pathname, search } = request.url;
+    if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return Boom.notFound();
+    request.setUrl(`${pathname.slice(basePath.length) || '/'}${search}`);
+    return h.continue;
+  });
+}
+
+function registerPage(server: Server, handlePage: PageHandler): void {
+  server.route({
+    method: 'GET',
+    path: '/{any*}',
+    options: { app: { xsrfRequired: false } },
+    handler: async (request, h) => {
+      // The page handler writes the raw response itself (files are streamed); hapi leaves it alone.
+      if (await handlePage(request.raw.req, request.raw.res, request.path)) return h.abandon;
+      return Boom.notFound();
+    },
+  });
 }
 
 export function createHostServer(deps: HttpServerDeps): Server {
-  return createServer((req, res) => {
-    const handle = async () => {
-      const url = new URL(req.url ?? '/', 'http://dev-host.invalid');
-      if (deps.basePath) {
-        if (url.pathname !== deps.basePath && !url.pathname.startsWith(`${deps.basePath}/`)) {
-          sendError(res, 404, 'Not Found');
-          return;
-        }
-        url.pathname = url.pathname.slice(deps.basePath.length) || '/';
-      }
-      if (deps.handlePage && (await deps.handlePage(req, res, url.pathname))) return;
-      await dispatch(req, res, url, deps);
-    };
-    handle().catch((error: unknown) => {
-      deps.logger.error(error instanceof Error ? error : String(error));
-      if (!res.headersSent) sendError(res, 500, 'An internal server error occurred.');
-      else res.destroy();
-    });
+  const server = new Server(serverOptions());
+  registerBasePath(server, deps.basePath);
+  server.ext('onPostAuth', xsrfCheck);
+  if (deps.osdVersion) server.ext('onPostAuth', versionCheck(deps.osdVersion));
+  // hapi logs a 500 it generated itself (a bug in the host, not a handler error: those are logged by the
+  // router) on the request; surface it in the host's log.
+  server.events.on({ name: 'request', channels: 'error' }, (_request, event) => {
+    const error = event.error;
+    deps.logger.error(error instanceof Error ? error : String(error));
   });
+  deps.routes.attach(server, { createContext: deps.createContext, logger: deps.logger });
+  if (deps.handlePage) registerPage(server, deps.handlePage);
+  return server;
 }
 
-export function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      const address = server.address();
-      resolvePort(typeof address === 'object' && address ? address.port : port);
-    });
-  });
+/** Starts listening; resolves with the port (useful with 0). */
+export async function listen(server: Server, port: number, host: string): Promise<number> {
+  server.settings.port = port;
+  server.settings.host = host;
+  // hapi reads the port and host at start from its settings (they can be set until then).
+  await server.start();
+  return server.info.port as number;
 }
 
-export function close(server: Server): Promise<void> {
-  return new Promise((resolveClose) => {
-    server.close(() => resolveClose());
-    server.closeAllConnections();
-  });
+/** Stops accepting, ends idle keep-alive sockets, waits for requests in flight (at most 5 s). */
+export async function close(server: Server): Promise<void> {
+  await server.stop({ timeout: 5000 });
 }

@@ -2,6 +2,7 @@
  * Validation functions for the host's own core APIs, answering like @osd/config-schema would for the same
  * schema (`[request query.overwrite]: expected value of type [boolean] but got [string]`).
  */
+import { Readable } from 'node:stream';
 import type { RouteValidationFunction } from '../../../server/osd_port';
 
 class FieldError extends Error {
@@ -29,6 +30,8 @@ export type Reader = {
   strings(name: string, opts?: { optional?: boolean }): string[] | undefined;
   object(name: string, opts?: { optional?: boolean }): Record<string, unknown> | undefined;
   array(name: string): unknown[] | undefined;
+  /** A stream (config-schema's schema.stream()): a multipart file part with `output: 'stream'`. */
+  stream(name: string): Readable;
   /** Any JSON value (config-schema's schema.any()). */
   any(name: string): unknown;
   /** Fails on keys the schema does not declare (config-schema's default). */
@@ -96,6 +99,13 @@ function reader(data: unknown): Reader {
       if (value === undefined) return undefined;
       if (!Array.isArray(value)) {
         throw new FieldError(name, `expected value of type [array] but got [${typeName(value)}]`);
+      }
+      return value;
+    },
+    stream(name) {
+      const value = take(name);
+      if (!(value instanceof Readable)) {
+        throw new FieldError(name, `expected value of type [Stream] but got [${typeName(value)}]`);
       }
       return value;
     },

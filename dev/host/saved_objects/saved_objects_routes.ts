@@ -4,12 +4,12 @@
  * Saved-objects errors become their Boom status (router.handleLegacyErrors in OSD).
  */
 import { extname } from 'node:path';
+import type { Readable } from 'node:stream';
 import type {
   IRouter,
   OpenSearchDashboardsResponse,
   OpenSearchDashboardsResponseFactory,
 } from '../../../server/osd_port';
-import type { UploadedFile } from '../http/read_body';
 import { validator } from '../http/validators';
 import { isSavedObjectsError } from './errors';
 import { importSavedObjects, parseNdjson } from './import_objects';
@@ -18,6 +18,18 @@ import type { SavedObjectTypeRegistry } from './type_registry';
 
 const BASE = '/api/saved_objects';
 type References = Array<{ name: string; type: string; id: string }>;
+
+/** A multipart file part as hapi hands it over with `output: 'stream'` (OSD's import route reads the same). */
+interface FileStream extends Readable {
+  hapi: { filename: string; headers: Record<string, string> };
+}
+
+/** hapi already enforced the route's maxBytes on the whole payload. */
+async function readText(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 const typeAndId = validator((read) => ({ type: read.string('type')!, id: read.string('id')! }));
 const typeAndOptionalId = validator((read) => ({
@@ -137,7 +149,8 @@ export function registerSavedObjectsRoutes(
   router.post(
     {
       path: `${BASE}/_import`,
-      options: { body: { accepts: 'multipart/form-data', maxBytes: 26214400 } },
+      // OSD's: savedObjects.maxImportPayloadBytes (25 MiB), the file as a stream.
+      options: { body: { accepts: 'multipart/form-data', maxBytes: 26214400, output: 'stream' } },
       validate: {
         query: validator((read) => {
           const options = {
@@ -150,20 +163,19 @@ export function registerSavedObjectsRoutes(
           }
           return options;
         }),
-        // A multipart file part is an object ({filename, data}); a plain form field is a string.
-        body: validator((read) => ({ file: read.object('file') as unknown as UploadedFile })),
+        body: validator((read) => ({ file: read.stream('file') as FileStream })),
       },
     },
     (_c, request, response) =>
       handleLegacyErrors(response, async () => {
         const { file } = request.body;
-        const extension = extname(file.filename).toLowerCase();
+        const extension = extname(file.hapi.filename).toLowerCase();
         if (extension !== '.ndjson') {
           return response.badRequest({ body: `Invalid file extension ${extension}` });
         }
         let objects;
         try {
-          objects = parseNdjson(file.data.toString('utf8'));
+          objects = parseNdjson(await readText(file));
         } catch (error) {
           return response.badRequest({ body: error as Error });
         }

@@ -1,32 +1,13 @@
-/** An OSD router that records what a plugin registers, for checking routes without an OSD server. */
-import type { IRouter, RequestHandler, RouteConfig } from '../../../server/osd_port';
+/**
+ * What the conformance suite hands the plugin as `core.http.createRouter()`: the one test router
+ * (test/support/fake_router.ts, the dev host's OSD router on hapi), so registration is checked as OSD checks
+ * it (a route without `validate`, a validate part that is not a function, or a clash is an error) and the
+ * recorded routes can also be called.
+ */
+import { FakeRouter, type RecordedRoute } from '../../support/fake_router';
 
-export type RouteMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type { RecordedRoute };
 
-export interface RecordedRoute {
-  method: RouteMethod;
-  config: RouteConfig<unknown, unknown, unknown>;
-  handler: RequestHandler<unknown, unknown, unknown>;
-}
-
-export function createRecordingRouter(routerPath = ''): IRouter & { routes: RecordedRoute[] } {
-  const routes: RecordedRoute[] = [];
-  const registrar =
-    (method: RouteMethod) =>
-    <P, Q, B>(config: RouteConfig<P, Q, B>, handler: RequestHandler<P, Q, B>): void => {
-      routes.push({
-        method,
-        config: config as RouteConfig<unknown, unknown, unknown>,
-        handler: handler as RequestHandler<unknown, unknown, unknown>,
-      });
-    };
-  return {
-    routerPath,
-    routes,
-    get: registrar('get'),
-    post: registrar('post'),
-    put: registrar('put'),
-    patch: registrar('patch'),
-    delete: registrar('delete'),
-  };
+export function createRecordingRouter(): FakeRouter {
+  return new FakeRouter();
 }
