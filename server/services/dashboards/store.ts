@@ -94,11 +94,53 @@ export async function writeRecordWith(
   });
 }
 
+/** OSD's client (and the dev host's) also has bulkCreate: one request, one refresh, instead of one each. */
+interface BulkCreate {
+  bulkCreate?(
+    objects: Array<{
+      type: string;
+      id: string;
+      attributes: unknown;
+      references: ExportedObject['references'];
+      migrationVersion: Record<string, string>;
+    }>,
+    options: { overwrite: boolean }
+  ): Promise<{
+    saved_objects: Array<{
+      id: string;
+      type: string;
+      error?: { statusCode: number; message: string };
+    }>;
+  }>;
+}
+
 /** The plugin's door: the request-scoped saved-objects client (OSD applies the caller's tenant to it). */
-export function savedObjectsStore(client: SavedObjectsClientContract): DashboardsStore {
+export function savedObjectsStore(
+  client: SavedObjectsClientContract & BulkCreate
+): DashboardsStore {
   return {
     read: (refs) => readEach(client, refs),
     async write(objects) {
+      if (client.bulkCreate) {
+        const { saved_objects } = await client.bulkCreate(
+          objects.map(({ type, id, attributes, references, migrationVersion }) => ({
+            type,
+            id,
+            attributes,
+            references,
+            migrationVersion,
+          })),
+          { overwrite: true }
+        );
+        const failed = saved_objects.find((o) => o.error);
+        if (failed?.error) {
+          // The shape OSD's errors carry (statusCode + message): readUpstreamError reads it like any other.
+          throw Object.assign(new Error(`${failed.type}/${failed.id}: ${failed.error.message}`), {
+            statusCode: failed.error.statusCode,
+          });
+        }
+        return;
+      }
       for (const o of objects) {
         await client.create(o.type, o.attributes, {
           id: o.id,
