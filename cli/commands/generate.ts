@@ -18,7 +18,7 @@ import { formatCount, startProgress } from '../output/progress';
 import { confirm } from '../prompt';
 import { FirehoseDelivery } from './generate_delivery';
 import { dayEvents } from './generate_events';
-import type { CliIo } from './index';
+import type { CliIo } from '../io';
 
 interface GenerateFlags extends CommonFlags {
   days: string;
