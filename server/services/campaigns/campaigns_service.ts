@@ -1,0 +1,99 @@
+/**
+ * The campaigns service: per campaign and treatment, per journey and activity, every metric of the contract
+ * for the messages sent in [from, to), exact. Reused by the routes (client scoped to the current user), the
+ * CLI and the benches.
+ */
+import { DEFAULT_INDEX_PREFIX } from '../../../common/constants';
+import type { RangeQuery } from '../../../common/campaigns/query';
+import type { CampaignsResponse } from '../../../common/campaigns/types';
+import { PINPOINT_SOURCE } from '../../../common/sources/pinpoint';
+import type { GroupDescriptor } from '../../../common/sources/source_descriptor';
+import { dataSpan } from './data_span';
+import type { CampaignsDeps } from './deps';
+import { listArchiveIndices, selectIndices } from './index_selection';
+import { rawGroupCounts } from './raw_counts';
+import { campaignReports, journeyReports } from './reports';
+import { resolveTimeRange, type TimeRange } from './time_range';
+import type { GroupFold } from './group_fold';
+
+export interface CampaignsRequest extends RangeQuery {
+  campaignId?: string;
+  journeyId?: string;
+}
+
+function groupOf(kind: GroupDescriptor['kind'], deps: CampaignsDeps): GroupDescriptor {
+  const source = deps.source ?? PINPOINT_SOURCE;
+  const group = source.groups.find((g) => g.kind === kind);
+  if (!group) throw new Error(`source ${source.id} has no ${kind} grouping`);
+  return group;
+}
+
+/** The counts of one group kind over the selected indices (raw, or summaries plus raw). */
+export type GroupCounter = (
+  group: GroupDescriptor,
+  indices: ReadonlyArray<{ index: string; docs: number }>,
+  range: TimeRange,
+  groupId?: string
+) => Promise<{ fold: GroupFold; summaryDays: string[]; rawIndices: string[] }>;
+
+export function rawCounter(deps: CampaignsDeps): GroupCounter {
+  const source = deps.source ?? PINPOINT_SOURCE;
+  return async (group, indices, range, groupId) => ({
+    fold: await rawGroupCounts(deps.client, source, group, {
+      target: `${deps.prefix ?? DEFAULT_INDEX_PREFIX}*`,
+      indices: indices.map((i) => i.index),
+      range,
+      groupId,
+    }),
+    summaryDays: [],
+    rawIndices: indices.map((i) => i.index),
+  });
+}
+
+export async function getCampaigns(
+  deps: CampaignsDeps,
+  request: CampaignsRequest,
+  counter: GroupCounter = rawCounter(deps)
+): Promise<CampaignsResponse> {
+  const started = Date.now();
+  const source = deps.source ?? PINPOINT_SOURCE;
+  const prefix = deps.prefix ?? DEFAULT_INDEX_PREFIX;
+  const range = resolveTimeRange(request, deps.now?.() ?? new Date());
+  const archive = await listArchiveIndices(deps.client, prefix);
+  const selection = await selectIndices(deps.client, prefix, source, range, archive);
+
+  const wantCampaigns = request.journeyId === undefined;
+  const wantJourneys = request.campaignId === undefined;
+  const [campaigns, journeys] = await Promise.all([
+    wantCampaigns
+      ? counter(groupOf('campaign', deps), selection.indices, range, request.campaignId)
+      : undefined,
+    wantJourneys
+      ? counter(groupOf('journey', deps), selection.indices, range, request.journeyId)
+      : undefined,
+  ]);
+  const ids = [...(campaigns?.fold.groups.keys() ?? []), ...(journeys?.fold.groups.keys() ?? [])];
+  const names = deps.names ? await deps.names.resolve(ids) : new Map<string, string>();
+  const usable = archive.filter((i) => !selection.excluded.some((e) => e.index === i.index));
+  return {
+    from: new Date(range.from).toISOString(),
+    to: new Date(range.to).toISOString(),
+    campaigns: campaigns ? campaignReports(campaigns.fold, names) : [],
+    journeys: journeys ? journeyReports(journeys.fold, names) : [],
+    approximate: false,
+    sources: {
+      rawIndices: [...new Set([...(campaigns?.rawIndices ?? []), ...(journeys?.rawIndices ?? [])])],
+      summaryDays: [
+        ...new Set([...(campaigns?.summaryDays ?? []), ...(journeys?.summaryDays ?? [])]),
+      ].sort(),
+      excluded: selection.excluded,
+    },
+    dataSpan: await dataSpan(
+      deps.client,
+      `${prefix}*`,
+      usable.map((i) => i.index),
+      source.arrivalTimeField
+    ),
+    tookMs: Date.now() - started,
+  };
+}
