@@ -160,7 +160,14 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       handlePage,
       routes,
       logger: root.get('http', 'server'),
-      createContext: (request) => createRequestContext(request, { internal, savedObjects, uiSettings }),
+      createContext: (request) =>
+        createRequestContext(request, {
+          internal,
+          savedObjects,
+          uiSettings,
+          scopedSavedObjects: (currentUser) =>
+            new HostSavedObjectsClient(currentUser, index, registry),
+        }),
     });
     const host = options.host ?? '127.0.0.1';
     const port = await listen(server, options.port ?? 5601, host);

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { Socket } from 'node:net';
 import { afterAll, beforeAll, test } from '@jest/globals';
 import { Client } from '@opensearch-project/opensearch';
-import { createRequestContext } from './request_context';
+import { createRequestContext, resolveTenantHeader } from './request_context';
 import type { HostSavedObjectsClient } from './saved_objects/saved_objects_client';
 import type { HostUiSettingsClient } from './ui_settings/ui_settings_client';
 
@@ -53,8 +53,17 @@ test('asCurrentUser forwards authorization and securitytenant, nothing else', as
   });
   const headers = seen.at(-1)!;
   assert.equal(headers.authorization, 'Basic YWxpY2U6cw==');
-  assert.equal(headers.securitytenant, 'private');
+  // Resolved as the security plugin's Dashboards side does before it forwards: Private is `__user__`.
+  assert.equal(headers.securitytenant, '__user__');
   assert.equal(headers.cookie, undefined);
+});
+
+test('the tenant header goes on as the security plugin names tenants: Global empty, others as given', () => {
+  assert.equal(resolveTenantHeader('global'), '');
+  assert.equal(resolveTenantHeader('Global'), '');
+  assert.equal(resolveTenantHeader('Private'), '__user__');
+  assert.equal(resolveTenantHeader('__user__'), '__user__');
+  assert.equal(resolveTenantHeader('analytics'), 'analytics');
 });
 
 test('asInternalUser does not carry the caller identity', async () => {

@@ -2,7 +2,9 @@
  * The request handler context OSD builds per request. `asCurrentUser` is a child of the one opensearch-js
  * client carrying the caller's `authorization` (and the security plugin's `securitytenant`) header, as OSD's
  * scoped client does with its default `opensearch.requestHeadersWhitelist`; `asInternalUser` is the host's
- * own identity. Saved objects and advanced settings go through the internal user, as in OSD.
+ * own identity. Saved objects go as the current user when the host scopes them (OSD's scoped repository:
+ * with the security plugin, the `securitytenant` header then decides the tenant index); advanced settings go
+ * through the host's client.
  */
 import { Client } from '@opensearch-project/opensearch';
 import type { OpenSearchClient, RequestHandlerContext } from '../../server/osd_port';
@@ -21,11 +23,24 @@ export interface IncomingHeaders {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
+/**
+ * The security plugin's names for the two built-in tenants, as the Dashboards side of it resolves them before
+ * forwarding (tenant_resolver.ts): Global is '', Private is '__user__'; any other tenant goes as named.
+ */
+export function resolveTenantHeader(value: string): string {
+  const lower = value.toLowerCase();
+  if (lower === 'global' || lower === 'global_tenant') return '';
+  if (lower === 'private') return '__user__';
+  return value;
+}
+
 export function scopedHeaders(req: IncomingHeaders): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const name of FORWARDED_HEADERS) {
     const value = req.headers[name];
-    if (typeof value === 'string') headers[name] = value;
+    if (typeof value === 'string') {
+      headers[name] = name === 'securitytenant' ? resolveTenantHeader(value) : value;
+    }
   }
   return headers;
 }
@@ -34,6 +49,8 @@ export interface ContextDeps {
   internal: Client;
   savedObjects: HostSavedObjectsClient;
   uiSettings: HostUiSettingsClient;
+  /** A saved-objects client over the request's scoped client; without it, `savedObjects` serves everyone. */
+  scopedSavedObjects?: (currentUser: OpenSearchClient) => HostSavedObjectsClient;
 }
 
 export function createRequestContext(
@@ -41,18 +58,25 @@ export function createRequestContext(
   deps: ContextDeps
 ): RequestHandlerContext {
   let currentUser: OpenSearchClient | undefined;
+  let savedObjects: HostSavedObjectsClient | undefined;
+  const asCurrentUser = () =>
+    (currentUser ??= asPortClient(deps.internal.child({ headers: scopedHeaders(req) })));
   return {
     core: {
       opensearch: {
         client: {
           get asCurrentUser() {
-            currentUser ??= asPortClient(deps.internal.child({ headers: scopedHeaders(req) }));
-            return currentUser;
+            return asCurrentUser();
           },
           asInternalUser: asPortClient(deps.internal),
         },
       },
-      savedObjects: { client: deps.savedObjects },
+      savedObjects: {
+        get client() {
+          savedObjects ??= deps.scopedSavedObjects?.(asCurrentUser()) ?? deps.savedObjects;
+          return savedObjects;
+        },
+      },
       uiSettings: { client: deps.uiSettings },
     },
   };

@@ -9,11 +9,12 @@ import type {
   IRouter,
   OpenSearchDashboardsResponse,
   OpenSearchDashboardsResponseFactory,
+  RequestHandlerContext,
 } from '../../../server/osd_port';
 import { validator } from '../http/validators';
 import { isSavedObjectsError } from './errors';
 import { importSavedObjects, parseNdjson } from './import_objects';
-import type { HostSavedObjectsClient } from './saved_objects_client';
+import { HostSavedObjectsClient } from './saved_objects_client';
 import type { SavedObjectTypeRegistry } from './type_registry';
 
 const BASE = '/api/saved_objects';
@@ -56,6 +57,12 @@ export function registerSavedObjectsRoutes(
   client: HostSavedObjectsClient,
   registry: SavedObjectTypeRegistry
 ): void {
+  // The request's client when the context scopes one (the caller's identity and tenant, as OSD's scoped
+  // repository), else the host's.
+  const scoped = (context: RequestHandlerContext): HostSavedObjectsClient =>
+    context.core.savedObjects.client instanceof HostSavedObjectsClient
+      ? context.core.savedObjects.client
+      : client;
   router.get(
     {
       path: `${BASE}/_find`,
@@ -72,18 +79,18 @@ export function registerSavedObjectsRoutes(
         })),
       },
     },
-    (_context, request, response) =>
+    (context, request, response) =>
       handleLegacyErrors(response, async () => {
         const { defaultSearchOperator: _ignored, ...options } = request.query;
-        return response.ok({ body: await client.find(options) });
+        return response.ok({ body: await scoped(context).find(options) });
       })
   );
 
   router.get(
     { path: `${BASE}/{type}/{id}`, validate: { params: typeAndId } },
-    (_c, request, response) =>
+    (context, request, response) =>
       handleLegacyErrors(response, async () =>
-        response.ok({ body: await client.get(request.params.type, request.params.id) })
+        response.ok({ body: await scoped(context).get(request.params.type, request.params.id) })
       )
   );
 
@@ -102,11 +109,11 @@ export function registerSavedObjectsRoutes(
         })),
       },
     },
-    (_c, request, response) =>
+    (context, request, response) =>
       handleLegacyErrors(response, async () => {
         const { type, id } = request.params;
         const { attributes, migrationVersion, references } = request.body;
-        const created = await client.create(type, attributes, {
+        const created = await scoped(context).create(type, attributes, {
           id,
           overwrite: request.query.overwrite,
           migrationVersion,
@@ -128,21 +135,21 @@ export function registerSavedObjectsRoutes(
         })),
       },
     },
-    (_c, request, response) =>
+    (context, request, response) =>
       handleLegacyErrors(response, async () => {
         const { type, id } = request.params;
         const { attributes, version, references } = request.body;
         return response.ok({
-          body: await client.update(type, id, attributes, { version, references }),
+          body: await scoped(context).update(type, id, attributes, { version, references }),
         });
       })
   );
 
   router.delete(
     { path: `${BASE}/{type}/{id}`, validate: { params: typeAndId } },
-    (_c, request, response) =>
+    (context, request, response) =>
       handleLegacyErrors(response, async () =>
-        response.ok({ body: await client.delete(request.params.type, request.params.id) })
+        response.ok({ body: await scoped(context).delete(request.params.type, request.params.id) })
       )
   );
 
@@ -166,7 +173,7 @@ export function registerSavedObjectsRoutes(
         body: validator((read) => ({ file: read.stream('file') as FileStream })),
       },
     },
-    (_c, request, response) =>
+    (context, request, response) =>
       handleLegacyErrors(response, async () => {
         const { file } = request.body;
         const extension = extname(file.hapi.filename).toLowerCase();
@@ -179,7 +186,7 @@ export function registerSavedObjectsRoutes(
         } catch (error) {
           return response.badRequest({ body: error as Error });
         }
-        const result = await importSavedObjects(objects, request.query, client, registry);
+        const result = await importSavedObjects(objects, request.query, scoped(context), registry);
         return response.ok({ body: result });
       })
   );
