@@ -17,12 +17,15 @@ import { checkDeliveryAccess } from '../server/services/wiring/delivery_access';
 import { checkDeliveryMetrics } from '../server/services/wiring/delivery_metrics';
 import { checkEventStreams } from '../server/services/wiring/event_stream';
 import { checkFailedRecords } from '../server/services/wiring/failed_records';
-import { checkFirehose, resolveTargets } from '../server/services/wiring/firehose_stream';
+import {
+  checkFirehose,
+  type DescribedStream,
+  resolveTargets,
+} from '../server/services/wiring/firehose_stream';
 import { HopBuilder } from '../server/services/wiring/hop_builder';
 import { checkIdentity } from '../server/services/wiring/identity';
 import { checkWiring } from '../server/services/wiring/orchestrator';
 import { checkPinpointRoles } from '../server/services/wiring/pinpoint_role';
-import type { StreamInfo } from '../server/services/wiring/stream_info';
 import {
   buildPipeline,
   destroyPipeline,
@@ -57,15 +60,23 @@ type Chain = (ctx: HopContext, hops: Record<HopId, HopBuilder>) => Promise<unkno
 async function describedStream(
   ctx: HopContext,
   hops: Record<HopId, HopBuilder>
-): Promise<StreamInfo> {
+): Promise<DescribedStream> {
   const root = ctx.cluster
     ? readClusterRoot(ctx.cluster, ctx.clusterTimeoutMs).catch((e: Error) => e)
     : Promise.resolve(undefined);
   const streams = await checkEventStreams(ctx, hops.event_stream);
   const [target] = resolveTargets(ctx, streams);
-  const info = await checkFirehose(ctx, hops.firehose, target, Promise.resolve(streams), root);
-  if (!info) throw new Error('the bench pipeline has no OpenSearch destination');
-  return info;
+  const identity = Promise.resolve({ account: MOTO_ACCOUNT, arn: '', userId: '' });
+  const described = await checkFirehose(
+    ctx,
+    hops.firehose,
+    target,
+    Promise.resolve(streams),
+    root,
+    identity
+  );
+  if (!described) throw new Error('the bench pipeline has no OpenSearch destination');
+  return described;
 }
 
 /** The dependency paths of the orchestrator's dataflow, each run on its own. */
@@ -81,7 +92,7 @@ const CHAINS: Record<string, Chain> = {
     );
   },
   'event stream -> firehose -> failed records': async (ctx, hops) =>
-    checkFailedRecords(ctx, hops.failed_records, await describedStream(ctx, hops)),
+    checkFailedRecords(ctx, hops.failed_records, (await describedStream(ctx, hops)).info),
   'event stream -> firehose -> access': async (ctx, hops) =>
     checkDeliveryAccess(ctx, hops.delivery_access, await describedStream(ctx, hops)),
   'event stream -> firehose -> metrics': async (ctx, hops) =>

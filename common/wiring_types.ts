@@ -3,15 +3,19 @@
  * the app and the CLI render it. A report is data about the user's pipeline: a failing check is a finding, not
  * an HTTP error, so a report is always answered with 200.
  */
-import type { Json } from './validation';
+import {
+  type Check,
+  type CheckStatus,
+  type CheckSummary,
+  countStatuses,
+  type Evidence,
+  type Remedy,
+  summarizeChecks,
+  type VerdictWords,
+  worstStatus,
+} from './check';
 
-export const CHECK_STATUSES = ['pass', 'warn', 'fail', 'unknown', 'skipped'] as const;
-/**
- * pass/warn/fail: what we found about the pipeline. unknown: we could not find out (the checker lacks a
- * permission, AWS throttled or timed out, Pinpoint no longer answers). skipped: an earlier hop failed, so this
- * check has nothing to look at.
- */
-export type CheckStatus = (typeof CHECK_STATUSES)[number];
+export type { CheckStatus };
 
 export const HOP_IDS = [
   'identity',
@@ -35,28 +39,13 @@ export const HOP_TITLES: Record<HopId, string> = {
   delivery_metrics: 'Delivery',
 };
 
-/** How to fix a finding: a sentence, and where possible the console path and a CLI command. */
-export interface Remedy {
-  summary: string;
-  console?: string;
-  cli?: string;
-  docs?: string;
-}
-
-export interface WiringCheck {
-  /** Stable id, `<hop>.<check>`, e.g. `firehose.rotation`. */
-  id: string;
-  hop: HopId;
-  title: string;
-  /** What the check is about when a hop covers several: a Pinpoint application id or a stream name. */
-  subject?: string;
-  status: CheckStatus;
-  /** One or two sentences a person can act on. */
-  message: string;
-  /** The values read from AWS or the cluster that led to the status. */
-  evidence: Record<string, Json>;
-  remedy?: Remedy;
-}
+/**
+ * One check of the wiring report: the shared Check model (common/check.ts). Its id is `<hop>.<check>`, e.g.
+ * `firehose.rotation`; the wording of every check lives in the server's catalogue
+ * (server/services/wiring/catalogue), its evidence is the facts the check was judged on.
+ */
+export type WiringCheck = Check<string, Evidence>;
+export type { Remedy };
 
 export interface WiringHop {
   id: HopId;
@@ -72,18 +61,21 @@ export interface WiringHop {
 export interface WiringRequest {
   region: string;
   appIds: string[];
-  /** Delivery stream name (an ARN given at the door is reduced to its name and region). */
+  /** Delivery stream name, or its ARN as given (then its region and account are the ones checked). */
   firehoseStream?: string;
   /** OpenSearch Service domain name. */
   domain?: string;
-  /** A role the server assumes before calling AWS. */
+  /** A role the server assumes before calling AWS (on the server: only one an administrator allowed). */
   roleArn?: string;
 }
 
 export interface WiringReport {
   request: WiringRequest;
+  /** The verdict (summarizeChecks): all-unknown is `unknown`, never "wired". */
   status: CheckStatus;
   counts: Record<CheckStatus, number>;
+  /** The verdict in words with the counts, e.g. `Could not find out: 3 unknown`. */
+  headline: string;
   hops: WiringHop[];
   startedAt: string;
   durationMs: number;
@@ -105,17 +97,17 @@ export const SETTINGS_SAVED_OBJECT_TYPE = 'pinpoint-settings' as const;
 /** One object per tenant/space holds the wiring inputs. */
 export const WIRING_SETTINGS_ID = 'aws-wiring' as const;
 
-const SEVERITY: Record<CheckStatus, number> = { skipped: 0, pass: 1, unknown: 2, warn: 3, fail: 4 };
+/** The report's verdict words: what "pass" or "unknown" means for a pipeline. */
+export const WIRING_VERDICT_WORDS: VerdictWords = {
+  pass: 'Wired: every hop checked is in order',
+  warn: 'Wired, with things to look at',
+  fail: 'Not wired: something breaks delivery',
+  unknown: 'Could not find out whether the pipeline is wired',
+  skipped: 'Nothing was checked',
+};
 
-/** The status of a group of checks: the worst one; skipped only when everything was skipped. */
-export function worstStatus(statuses: Iterable<CheckStatus>): CheckStatus {
-  let worst: CheckStatus = 'skipped';
-  for (const status of statuses) if (SEVERITY[status] > SEVERITY[worst]) worst = status;
-  return worst;
+export function summarizeWiring(checks: readonly WiringCheck[]): CheckSummary {
+  return summarizeChecks(checks, WIRING_VERDICT_WORDS);
 }
 
-export function countStatuses(checks: Iterable<WiringCheck>): Record<CheckStatus, number> {
-  const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, unknown: 0, skipped: 0 };
-  for (const check of checks) counts[check.status] += 1;
-  return counts;
-}
+export { countStatuses, worstStatus };

@@ -31,6 +31,7 @@ export interface PluginInitializerContext {
   /** The plugin's validated config as an Observable; OSD provides it, read only when `config` is exported. */
   config?: {
     create<T = unknown>(): { subscribe(next: (value: T) => void): { unsubscribe(): void } };
+    createIfExists?: unknown;
   };
 }
 

@@ -67,6 +67,7 @@ describe('check --aws text', () => {
       request: { region: 'eu-west-1', appIds: [APP] },
       status: 'fail',
       counts: { pass: 1, warn: 0, fail: 1, unknown: 0, skipped: 0 },
+      headline: 'Not wired: something breaks delivery: 1 failure, 1 passed',
       startedAt: '2026-11-25T00:00:00Z',
       durationMs: 1234,
       complete: true,
@@ -81,7 +82,6 @@ describe('check --aws text', () => {
           checks: [
             {
               id: 'identity.caller',
-              hop: 'identity',
               title: 'AWS identity',
               status: 'pass',
               message: 'Checking as x.',
@@ -98,28 +98,29 @@ describe('check --aws text', () => {
           checks: [
             {
               id: 'firehose.index_name',
-              hop: 'firehose',
               title: 'Index names',
               subject: 'ps',
               status: 'fail',
               message: 'Not covered.',
               evidence: { indexName: 'events' },
-              remedy: { summary: 'Set IndexName.', cli: 'aws firehose update-destination ...' },
+              remedy: { text: 'Set IndexName.', command: 'aws firehose update-destination ...' },
             },
           ],
         },
       ],
     };
     const text = formatWiringReport(report);
+    assert.match(text, /^AWS wiring in eu-west-1 for 0123\S* in 1\.2 s\n/);
+    // The verdict and the first thing to do, through the CLI's one check renderer.
     assert.match(
       text,
-      /AWS wiring in eu-west-1 for 0123.*: FAIL \(1 pass, 0 warn, 1 fail, 0 unknown, 0 skipped\) in 1\.2 s/
+      /Not wired: something breaks delivery: 1 failure, 1 passed\n\s+next: aws firehose/
     );
-    assert.match(text, /1\. Identity: pass\n {4}\[ok {2}\] AWS identity: Checking as x\.\n/);
+    assert.match(text, /1\. Identity: pass\n {4}\S+ +AWS identity: Checking as x\.\n/);
     assert.match(
       text,
-      /\[FAIL\] Index names \(ps\): Not covered\.\n {11}evidence: indexName=events\n {11}fix: Set IndexName\.\n {11}cli: aws firehose/
+      /Index names \(ps\): Not covered\.\n {10}index name: events\n {10}fix: Set IndexName\.\n {10}run: aws firehose/
     );
-    assert.doesNotMatch(text, /account=1/);
+    assert.doesNotMatch(text, /account: 1/);
   });
 });

@@ -7,11 +7,13 @@
 import type { Command } from 'commander';
 import { parseWiringRequest } from '../../common/aws_validation';
 import { InvalidInputError } from '../../common/validation';
-import type { CheckStatus, WiringCheck, WiringReport } from '../../common/wiring_types';
+import { summarizeWiring, type WiringCheck, type WiringReport } from '../../common/wiring_types';
 import { AwsClientFactory, type AwsPortSource } from '../../server/aws/client_factory';
 import type { Logger, OpenSearchClient } from '../../server/osd_port';
 import { checkWiring } from '../../server/services/wiring/orchestrator';
 import type { CheckSection } from '../check_section';
+import { renderCheck, renderSummary } from '../output/check_render';
+import { colours } from '../output/colour';
 
 export interface AwsFlags {
   aws?: boolean;
@@ -37,7 +39,9 @@ export function addAwsOptions(cmd: Command): void {
       'Firehose delivery stream (default: the event stream’s destination)'
     )
     .option('--domain <name>', 'OpenSearch Service domain (default: the stream’s destination)')
-    .option('--role-arn <arn>', 'a role to assume for the AWS calls');
+    // The operator runs the CLI with their own credentials: assuming a role is theirs to decide (the server's
+    // route assumes only roles an administrator listed in pinpoint.wiring.assumableRoleArns).
+    .option('--role-arn <arn>', 'a role to assume for the AWS calls (with your own credentials)');
 }
 
 /** The flags as a validated request; refuses AWS flags given without --aws rather than ignoring them. */
@@ -64,48 +68,40 @@ export function awsRequestFromFlags(flags: AwsFlags, env: NodeJS.ProcessEnv = pr
   });
 }
 
-const MARK: Record<CheckStatus, string> = {
-  pass: 'ok  ',
-  warn: 'WARN',
-  fail: 'FAIL',
-  unknown: '??  ',
-  skipped: '--  ',
-};
+/** Too big for a line; the setup page shows them (and --json has them whole). */
+const HIDDEN_EVIDENCE = ['trustPolicy', 'accessPolicies', 'groups', 'decisions'];
 
-function formatCheck(check: WiringCheck): string[] {
-  const lines = [
-    `    [${MARK[check.status]}] ${check.title}${check.subject ? ` (${check.subject})` : ''}: ${check.message}`,
-  ];
-  if (check.status === 'pass' || check.status === 'skipped') return lines;
-  const evidence = Object.entries(check.evidence)
-    .filter(([key]) => key !== 'groups' && key !== 'trustPolicy' && key !== 'accessPolicies')
-    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
-  if (evidence.length > 0) lines.push(`           evidence: ${evidence.join(', ')}`);
+function groupLines(check: WiringCheck, indent: string): string[] | undefined {
   const groups = check.evidence.groups;
-  if (Array.isArray(groups)) {
-    for (const g of groups as Array<Record<string, unknown>>) {
-      lines.push(`           ${g.count}x ${g.errorCode}: ${String(g.errorMessage).slice(0, 200)}`);
-      lines.push(`              sample: ${JSON.stringify(g.sampleDocument).slice(0, 300)}`);
-    }
-  }
-  if (check.remedy) {
-    lines.push(`           fix: ${check.remedy.summary}`);
-    if (check.remedy.console) lines.push(`           console: ${check.remedy.console}`);
-    if (check.remedy.cli) lines.push(`           cli: ${check.remedy.cli}`);
+  if (!Array.isArray(groups) || groups.length === 0) return undefined;
+  const lines: string[] = [];
+  for (const g of groups as Array<Record<string, unknown>>) {
+    lines.push(`${indent}${g.count}x ${g.errorCode}: ${String(g.errorMessage).slice(0, 200)}`);
+    lines.push(`${indent}   sample: ${JSON.stringify(g.sampleDocument).slice(0, 300)}`);
   }
   return lines;
 }
 
-export function formatWiringReport(report: WiringReport): string {
-  const { request, counts } = report;
-  const lines = [
-    `AWS wiring in ${request.region}${request.appIds.length ? ` for ${request.appIds.join(', ')}` : ''}: ${report.status.toUpperCase()}` +
-      ` (${counts.pass} pass, ${counts.warn} warn, ${counts.fail} fail, ${counts.unknown} unknown, ${counts.skipped} skipped)` +
-      ` in ${(report.durationMs / 1000).toFixed(1)} s${report.complete ? '' : ` - stopped at the ${report.deadlineMs / 1000} s deadline`}`,
-  ];
+/** The report through the CLI's one check renderer: the verdict first, then each hop and its checks. */
+export function formatWiringReport(report: WiringReport, colour = false): string {
+  const c = colours(colour);
+  const { request } = report;
+  const checks = report.hops.flatMap((h) => h.checks);
+  const where = `AWS wiring in ${request.region}${request.appIds.length ? ` for ${request.appIds.join(', ')}` : ''}`;
+  const timing = ` in ${(report.durationMs / 1000).toFixed(1)} s${report.complete ? '' : ` - stopped at the ${report.deadlineMs / 1000} s deadline`}`;
+  const lines = [`${where}${timing}`, ...renderSummary(summarizeWiring(checks), checks, c)];
   report.hops.forEach((hop, i) => {
     lines.push(`  ${i + 1}. ${hop.title}: ${hop.status}`);
-    for (const check of hop.checks) lines.push(...formatCheck(check));
+    for (const check of hop.checks) {
+      const generic = renderCheck(check, { colours: c, indent: '    ', hide: HIDDEN_EVIDENCE });
+      const groups = check.status === 'pass' ? undefined : groupLines(check, '          ');
+      // The failed-document groups go right after the message and evidence, before the fix.
+      if (groups) {
+        const fixAt = generic.findIndex((l) => l.includes('fix:'));
+        generic.splice(fixAt < 0 ? generic.length : fixAt, 0, ...groups);
+      }
+      lines.push(...generic);
+    }
   });
   return `${lines.join('\n')}\n`;
 }

@@ -191,7 +191,7 @@ describe('AWS wiring check against moto (real SDK clients) and the real OpenSear
       const report = await run(p);
       const found = findCheck(report, check);
       assert.equal(found.status, status, found.message);
-      assert.ok(found.remedy?.summary, `${check} says how to fix it`);
+      assert.ok(found.remedy?.text, `${check} says how to fix it`);
       assert.equal(report.complete, true);
     });
   }
@@ -219,7 +219,7 @@ describe('AWS wiring check against moto (real SDK clients) and the real OpenSear
     const mapping = findCheck(await run(p), 'delivery_access.fgac_mapping');
     assert.equal(mapping.status, 'unknown');
     assert.match(mapping.message, /role mappings/);
-    assert.match(mapping.remedy?.cli ?? '', /PATCH/);
+    assert.match(mapping.remedy?.command ?? '', /PATCH/);
   });
 
   it('no events in the last hour: idle, said plainly', async () => {

@@ -449,7 +449,7 @@ describe('every check passes on a correct pipeline and fails when its part is br
         check.remedy || c.check === 'identity.caller' || check.status === 'fail',
         `${c.check} has no remedy`
       );
-      assert.ok(check.remedy?.summary, `${c.check}: a ${c.status} must say how to fix it`);
+      assert.ok(check.remedy?.text, `${c.check}: a ${c.status} must say how to fix it`);
     });
   }
 

@@ -1,15 +1,15 @@
 /**
  * What every hop gets: the request, the AWS ports per region, the cluster the user is looking at (as the current
- * user), call options carrying the deadline, and "now". Also the one reading of an AWS failure as a check: a
- * failure of the checker (permission, throttling, timeout) is `unknown` with a remedy for the checker, never a
- * verdict about the pipeline.
+ * user), call options carrying the deadline, and "now". Also the one reading of an AWS failure as facts: a
+ * failure of the checker (permission, throttling, timeout, DNS) becomes an `unknown` check with a remedy for the
+ * checker (worded in the catalogue), never a verdict about the pipeline.
  */
 import type { WiringRequest } from '../../../common/wiring_types';
 import type { AwsPorts } from '../../aws/client_factory';
 import type { CallOptions } from '../../aws/call';
 import { AwsCallError } from '../../aws/errors';
 import type { OpenSearchClient } from '../../osd_port';
-import type { CheckInput } from './hop_builder';
+import type { CallFailure } from './facts';
 
 export interface HopContext {
   request: WiringRequest;
@@ -56,82 +56,25 @@ export const CHECKER_POLICY_ACTIONS = [
   'cloudwatch:GetMetricData',
 ] as const;
 
-function describeKind(error: AwsCallError): string {
-  switch (error.kind) {
-    case 'access_denied':
-      return 'the identity running this check may not call';
-    case 'credentials':
-      return 'no usable AWS credentials for';
-    case 'throttled':
-      return 'AWS kept throttling';
-    case 'timeout':
-      return 'no answer in time from';
-    case 'cancelled':
-      return 'the 20 s budget ran out before';
-    case 'network':
-      return 'could not connect to';
-    case 'gone':
-      return 'the API no longer answers:';
-    case 'not_found':
-      return 'not found:';
-    default:
-      return 'AWS refused';
-  }
+/** DNS answered "no such name": the call never reached AWS, whatever the service's state. */
+function unresolvedHost(error: AwsCallError): string | undefined {
+  if (error.code !== 'ENOTFOUND' && error.code !== 'EAI_AGAIN') return undefined;
+  return /(?:ENOTFOUND|EAI_AGAIN)\s+(\S+)/.exec(error.message)?.[1] ?? 'the service endpoint';
 }
 
-/** A failed call as an `unknown` check with a remedy that fixes the checker's side. */
-export function unknownFromError(
-  base: Omit<CheckInput, 'status' | 'message'>,
-  error: unknown,
-  what: string
-): CheckInput {
+/** A failed call as facts for a judgement: which call, what kind of failure, what to grant. */
+export function readFailure(error: unknown): CallFailure {
   if (!(error instanceof AwsCallError)) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ...base, status: 'unknown', message: `Could not ${what}: ${message}` };
+    return { kind: 'other', error: error instanceof Error ? error.message : String(error) };
   }
-  const action = CHECKER_ACTIONS[`${error.service}:${error.operation}`];
-  const evidence = { ...base.evidence, error: error.describe() };
-  const message = `Could not ${what}: ${describeKind(error)} ${error.service}:${error.operation}.`;
-  switch (error.kind) {
-    case 'access_denied':
-      return {
-        ...base,
-        status: 'unknown',
-        message,
-        evidence,
-        remedy: {
-          summary: `Allow ${action ?? `${error.service}:${error.operation}`} to the identity the check runs as (see the Identity hop), then run the check again.`,
-          console:
-            'IAM console → Roles (or Users) → the identity → Add permissions → Create inline policy',
-        },
-      };
-    case 'credentials':
-      return {
-        ...base,
-        status: 'unknown',
-        message,
-        evidence,
-        remedy: {
-          summary:
-            'Give the OpenSearch Dashboards server AWS credentials through the default provider chain (environment, shared config, container or instance role).',
-        },
-      };
-    case 'throttled':
-    case 'timeout':
-    case 'cancelled':
-    case 'network':
-      return {
-        ...base,
-        status: 'unknown',
-        message,
-        evidence,
-        remedy: {
-          summary: 'Run the check again; if it keeps happening, check the network path to AWS.',
-        },
-      };
-    default:
-      return { ...base, status: 'unknown', message, evidence };
-  }
+  const call = `${error.service}:${error.operation}`;
+  return {
+    kind: error.kind,
+    call,
+    action: CHECKER_ACTIONS[call],
+    unresolvedHost: unresolvedHost(error),
+    error: error.describe(),
+  };
 }
 
 export function isAwsError(

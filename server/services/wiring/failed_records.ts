@@ -6,9 +6,12 @@
  */
 import type { Json } from '../../../common/validation';
 import type { ObjectSummary } from '../../aws/s3';
-import { type HopContext, isAwsError, unknownFromError } from './context';
+import { SKIP } from './catalogue';
+import { type HopContext, isAwsError, readFailure } from './context';
+import type { FailedRecordsFacts } from './facts';
 import { decodeFailedRecords, type FailedGroup, groupFailures } from './failed_record_decode';
 import type { HopBuilder } from './hop_builder';
+import { judgeFailedRecords } from './judgements/delivery';
 import type { StreamInfo } from './stream_info';
 
 export const FAILED_FOLDERS = [
@@ -114,11 +117,22 @@ export async function checkFailedRecords(
   info: StreamInfo
 ): Promise<void> {
   const subject = info.name;
-  const base = { id: 'recent', title: 'No recently failed documents', subject };
   if (!info.bucket) {
-    hop.skip('The stream names no backup bucket.', subject);
+    hop.skip(SKIP.noBackupBucket, subject);
     return;
   }
+  const facts: FailedRecordsFacts = {
+    stream: info.name,
+    region: info.region,
+    bucket: info.bucket,
+    prefixes: [],
+    windowDays: WINDOW_DAYS,
+    files: 0,
+    more: false,
+    recent: false,
+    groups: [],
+    missingBucket: false,
+  };
   let places: Place[] = [];
   let objects: ObjectSummary[];
   try {
@@ -126,39 +140,20 @@ export async function checkFailedRecords(
     objects = (await Promise.all(places.map((p) => listPlace(ctx, info, p)))).flat();
   } catch (error) {
     if (isAwsError(error, 'not_found')) {
-      hop.add({
-        ...base,
-        status: 'fail',
-        message: `The backup bucket ${info.bucket} does not exist: documents OpenSearch refuses are lost.`,
-        evidence: { bucket: info.bucket, error: error.describe() },
-        remedy: {
-          summary: `Create the bucket ${info.bucket} (same region), or point the stream's S3 backup at an existing one.`,
-          cli: `aws s3 mb s3://${info.bucket} --region ${info.region}`,
-        },
-      });
+      hop.record(
+        judgeFailedRecords({ ...facts, missingBucket: true, error: error.describe() }),
+        subject
+      );
       return;
     }
-    hop.add(
-      unknownFromError(
-        { ...base, evidence: { bucket: info.bucket } },
-        error,
-        `list s3://${info.bucket}`
-      )
-    );
+    hop.failure('failed_records.recent', readFailure(error), `list s3://${info.bucket}`, subject, {
+      bucket: info.bucket,
+    });
     return;
   }
-  const evidenceBase = {
-    bucket: info.bucket,
-    prefixes: places.map((p) => p.prefix),
-    windowDays: WINDOW_DAYS,
-  };
+  facts.prefixes = places.map((p) => p.prefix);
   if (objects.length === 0) {
-    hop.add({
-      ...base,
-      status: 'pass',
-      message: `No failed documents in s3://${info.bucket} in the last ${WINDOW_DAYS} days.`,
-      evidence: { ...evidenceBase, files: 0 },
-    });
+    hop.record(judgeFailedRecords(facts), subject);
     return;
   }
   const newestFirst = [...objects].sort(
@@ -183,37 +178,30 @@ export async function checkFailedRecords(
   } catch (error) {
     readError = error;
   }
-  const recent = newest.lastModified
-    ? ctx.now.getTime() - newest.lastModified.getTime() < RECENT_MS
-    : true;
-  const summary = groups.length
-    ? groups.map((g) => `${g.count}× ${g.errorCode}: ${g.errorMessage.slice(0, 120)}`).join('; ')
-    : 'the files could not be decoded';
-  hop.add({
-    ...base,
-    status: recent ? 'fail' : 'warn',
-    message:
-      `${objects.length}${objects.length >= LIST_LIMIT ? '+' : ''} failed-document files in the last ${WINDOW_DAYS} days, newest ${newest.lastModified?.toISOString() ?? newest.key}` +
-      ` (${summary}).`,
-    evidence: {
-      ...evidenceBase,
+  hop.record(
+    judgeFailedRecords({
+      ...facts,
       files: objects.length,
+      more: objects.length >= LIST_LIMIT,
       newestKey: newest.key,
       newestAt: newest.lastModified?.toISOString(),
+      recent: newest.lastModified
+        ? ctx.now.getTime() - newest.lastModified.getTime() < RECENT_MS
+        : true,
       groups: groupEvidence(groups),
+      firstFix: groups[0]?.fix,
+      summary: groups.length
+        ? groups
+            .map((g) => `${g.count}× ${g.errorCode}: ${g.errorMessage.slice(0, 120)}`)
+            .join('; ')
+        : undefined,
       readError:
         readError === undefined
           ? undefined
           : isAwsError(readError)
             ? readError.describe()
             : String(readError),
-    },
-    remedy: {
-      summary:
-        (groups[0]?.fix ?? 'Read the error message of the failed documents.') +
-        " Once fixed, re-drive the documents from S3 (each record's rawData is the original event, base64).",
-      console: `S3 console → ${info.bucket} → ${newest.key.split('/').slice(0, -1).join('/')}/`,
-      cli: `aws s3 ls s3://${info.bucket}/${places[0]?.prefix ?? info.prefix} --recursive | tail`,
-    },
-  });
+    }),
+    subject
+  );
 }

@@ -100,10 +100,7 @@ describe('wiring orchestrator under faults', () => {
     m.pinpoint.on(GetEventStreamCommand).rejects(PINPOINT_GONE[0][1]);
     const report = await runMocked();
     assert.equal(findCheck(report, 'firehose.stream_named').status, 'unknown');
-    assert.match(
-      findCheck(report, 'firehose.stream_named').remedy?.summary ?? '',
-      /firehoseStream/
-    );
+    assert.match(findCheck(report, 'firehose.stream_named').remedy?.text ?? '', /firehoseStream/);
     assert.equal(report.counts.fail, 0);
   });
 
@@ -120,7 +117,7 @@ describe('wiring orchestrator under faults', () => {
     const report = await runMocked();
     const exists = findCheck(report, 'firehose.exists');
     assert.equal(exists.status, 'unknown');
-    assert.match(exists.remedy?.summary ?? '', /firehose:DescribeDeliveryStream/);
+    assert.match(exists.remedy?.text ?? '', /firehose:DescribeDeliveryStream/);
     for (const hop of ['failed_records', 'delivery_access', 'delivery_metrics']) {
       assert.equal(report.hops.find((h) => h.id === hop)?.status, 'skipped', hop);
     }
@@ -252,6 +249,6 @@ describe('wiring orchestrator under faults', () => {
     const perms = findCheck(report, 'pinpoint_role.permissions');
     assert.equal(perms.status, 'unknown');
     assert.equal(perms.evidence.method, 'none');
-    assert.match(perms.remedy?.summary ?? '', /iam:ListRolePolicies/);
+    assert.match(perms.remedy?.text ?? '', /iam:ListRolePolicies/);
   });
 });

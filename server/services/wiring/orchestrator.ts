@@ -6,12 +6,11 @@
  * has, marking unfinished hops `unknown`.
  */
 import {
-  countStatuses,
   HOP_IDS,
   type HopId,
+  summarizeWiring,
   type WiringReport,
   type WiringRequest,
-  worstStatus,
 } from '../../../common/wiring_types';
 import type { AwsPortSource } from '../../aws/client_factory';
 import { DEFAULT_CALL_TIMEOUT_MS } from '../../aws/call';
@@ -22,11 +21,17 @@ import { checkDeliveryAccess } from './delivery_access';
 import { checkDeliveryMetrics } from './delivery_metrics';
 import { type AppStream, checkEventStreams } from './event_stream';
 import { checkFailedRecords } from './failed_records';
-import { checkFirehose, resolveTargets, type StreamTarget } from './firehose_stream';
+import { SKIP } from './catalogue';
+import {
+  checkFirehose,
+  type DescribedStream,
+  resolveTargets,
+  type StreamTarget,
+} from './firehose_stream';
 import { HopBuilder } from './hop_builder';
 import { checkIdentity, type IdentityResult } from './identity';
 import { checkPinpointRoles } from './pinpoint_role';
-import type { StreamInfo } from './stream_info';
+import { verdict } from './judgements/verdict';
 
 export const WIRING_DEADLINE_MS = 20_000;
 
@@ -61,12 +66,7 @@ async function guard<T>(
     logger.error(
       `pinpoint wiring: hop ${hop.id} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`
     );
-    hop.add({
-      id: 'internal',
-      title: 'Check',
-      status: 'unknown',
-      message: 'This hop could not be checked (internal error; see the server log).',
-    });
+    hop.internal();
     return fallback;
   } finally {
     hop.close();
@@ -75,18 +75,15 @@ async function guard<T>(
 
 interface Described {
   target: StreamTarget;
-  info?: StreamInfo;
+  /** What the Firehose hop learnt, handed to the hops after it (never written back into shared state). */
+  stream?: DescribedStream;
 }
 
 function skipDownstream(hops: Hops, described: Described[], reason: string): void {
   for (const id of ['failed_records', 'delivery_access', 'delivery_metrics'] as const) {
     if (described.length === 0) hops[id].skip(reason);
     for (const d of described)
-      if (!d.info)
-        hops[id].skip(
-          `Firehose stream ${d.target.name} could not be checked (see the Firehose hop).`,
-          d.target.name
-        );
+      if (!d.stream) hops[id].skip(SKIP.streamUnchecked(d.target.name), d.target.name);
   }
 }
 
@@ -119,42 +116,45 @@ async function runPipeline(ctx: HopContext, hops: Hops, logger: Logger): Promise
   const described = targets.then((list) =>
     guard<Described[]>(hops.firehose, logger, [], async () => {
       if (list.length === 0) {
-        const gone = (await streams).some((s) => s.state === 'gone');
-        if (gone) {
-          hops.firehose.add({
-            id: 'stream_named',
-            title: 'Stream to check',
-            status: 'unknown',
-            message:
-              'Pinpoint no longer answers, so the Firehose stream cannot be found from the event stream.',
-            remedy: {
-              summary:
-                'Give the Firehose delivery stream name (firehoseStream, or --firehose-stream) to check it and the hops after it.',
-            },
-          });
-        } else hops.firehose.skip('No event stream points at a Firehose delivery stream.');
+        const known = await streams;
+        const gone = known.some((s) => s.state === 'gone');
+        const unreadable = known.some((s) => s.state === 'unknown');
+        if (gone || unreadable) {
+          hops.firehose.record(
+            verdict('firehose.stream_named', 'unknown', gone ? 'unknown' : 'unreadable', {
+              pinpointGone: gone,
+            })
+          );
+        } else hops.firehose.skip(SKIP.noEventStreamPoints);
         return [];
       }
       return Promise.all(
         list.map(async (target) => ({
           target,
-          info: await checkFirehose(ctx, hops.firehose, target, streams, clusterRoot),
+          stream: await checkFirehose(
+            ctx,
+            hops.firehose,
+            target,
+            streams,
+            clusterRoot,
+            identity.then((i) => i.identity)
+          ),
         }))
       );
     })
   );
   const downstream = described.then(async (list) => {
-    const ok = list.flatMap((d) => (d.info ? [d.info] : []));
-    skipDownstream(hops, list, 'No Firehose stream to follow.');
+    const ok = list.flatMap((d) => (d.stream ? [d.stream] : []));
+    skipDownstream(hops, list, SKIP.noStreamToFollow);
     await Promise.all([
       guard(hops.failed_records, logger, undefined, async () => {
-        await Promise.all(ok.map((info) => checkFailedRecords(ctx, hops.failed_records, info)));
+        await Promise.all(ok.map((d) => checkFailedRecords(ctx, hops.failed_records, d.info)));
       }),
       guard(hops.delivery_access, logger, undefined, async () => {
-        await Promise.all(ok.map((info) => checkDeliveryAccess(ctx, hops.delivery_access, info)));
+        await Promise.all(ok.map((d) => checkDeliveryAccess(ctx, hops.delivery_access, d)));
       }),
       guard(hops.delivery_metrics, logger, undefined, async () => {
-        await Promise.all(ok.map((info) => checkDeliveryMetrics(ctx, hops.delivery_metrics, info)));
+        await Promise.all(ok.map((d) => checkDeliveryMetrics(ctx, hops.delivery_metrics, d)));
       }),
     ]);
   });
@@ -204,29 +204,24 @@ export async function checkWiring(
 
   for (const hop of Object.values(hops)) {
     if (hop.isClosed) continue;
-    hop.add({
-      id: 'deadline',
-      title: 'Finished in time',
-      status: 'unknown',
-      message: options.signal?.aborted
-        ? 'The check was cancelled before this hop finished.'
-        : `Not finished within ${deadlineMs / 1000} s: the checks above are what was known by then.`,
-      remedy: { summary: 'Run the check again; a slow or throttled AWS API is the usual cause.' },
-    });
+    hop.deadline({ cancelled: options.signal?.aborted === true, deadlineMs });
   }
   if (identity?.noCredentials) {
     for (const hop of Object.values(hops)) {
       if (hop.id === 'identity') continue;
       hop.checks.splice(0);
-      hop.skip('No usable AWS credentials (see Identity).');
+      hop.skip(SKIP.noCredentials);
     }
   }
   const snapshots = HOP_IDS.map((id) => hops[id].snapshot());
   const allChecks = snapshots.flatMap((h) => h.checks);
+  // The verdict, not just the worst check: a report of which nothing could be confirmed is not "wired".
+  const summary = summarizeWiring(allChecks);
   const report: WiringReport = {
     request,
-    status: worstStatus(allChecks.map((c) => c.status)),
-    counts: countStatuses(allChecks),
+    status: summary.status,
+    counts: summary.counts,
+    headline: summary.headline,
     hops: snapshots,
     startedAt: new Date(startedAt).toISOString(),
     durationMs: Date.now() - startedAt,

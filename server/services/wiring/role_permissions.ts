@@ -3,10 +3,10 @@
  * documents read and evaluated here. The evidence says which method answered: the simulator sees permission
  * boundaries, reading the documents does not.
  */
-import { roleNameOfArn } from '../../../common/aws_validation';
-import type { Json } from '../../../common/validation';
+import { roleNameOfArn } from '../../../common/arn';
 import type { EvaluationResult } from '../../aws/iam';
 import { type HopContext, isAwsError } from './context';
+import type { PermissionFacts } from './facts';
 import {
   type Decision,
   type NamedStatement,
@@ -135,21 +135,8 @@ export async function rolePermissions(
   }
 }
 
-export function permissionEvidence(report: PermissionReport): Record<string, Json> {
-  return {
-    method: report.method,
-    decisions: report.results.map((r) => ({
-      action: r.action,
-      resource: r.resource,
-      decision: r.decision,
-      ...(r.by && r.by.length > 0 ? { by: r.by } : {}),
-    })),
-    ...(report.note ? { note: report.note } : {}),
-  };
-}
-
 /** Actions a report found missing, split by how much they matter. */
-export function missingActions(report: PermissionReport): {
+function missingActions(report: PermissionReport): {
   required: PermissionResult[];
   optional: PermissionResult[];
   conditional: PermissionResult[];
@@ -159,5 +146,32 @@ export function missingActions(report: PermissionReport): {
     required: report.results.filter((r) => r.required && missing(r)),
     optional: report.results.filter((r) => !r.required && missing(r)),
     conditional: report.results.filter((r) => r.decision === 'conditional'),
+  };
+}
+
+/** A permission report as the facts a judgement reads (and the report shows). */
+export function permissionFacts(
+  report: PermissionReport,
+  roleArn: string,
+  target: string,
+  targetArn: string
+): PermissionFacts {
+  const { required, optional, conditional } = missingActions(report);
+  return {
+    roleArn,
+    roleName: roleNameOfArn(roleArn),
+    method: report.method,
+    decisions: report.results.map((r) => ({
+      action: r.action,
+      resource: r.resource,
+      decision: r.decision,
+      ...(r.by && r.by.length > 0 ? { by: r.by } : {}),
+    })),
+    ...(report.note ? { note: report.note } : {}),
+    missingRequired: required.map((r) => r.action),
+    missingOptional: optional.map((r) => r.action),
+    conditional: conditional.map((r) => r.action),
+    target,
+    targetArn,
   };
 }

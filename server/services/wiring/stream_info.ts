@@ -1,11 +1,13 @@
-/** A Firehose -> OpenSearch destination as the later hops need it, and the commands that change it. */
+/** A Firehose -> OpenSearch destination as the later hops need it. */
 import type { DeliveryStreamDescription } from '../../aws/firehose';
-import { type Arn, parseArn } from '../../../common/aws_validation';
+import { partitionFor, resourceName, tryParseArn } from '../../../common/arn';
 import type { IndexRotation } from '../../../common/index_naming';
 
 export interface StreamInfo {
   name: string;
   region: string;
+  /** The partition of the stream (from its ARN): every ARN written for it uses the same one. */
+  partition: string;
   arn: string;
   versionId: string;
   destinationId: string;
@@ -28,32 +30,6 @@ export interface StreamInfo {
   loggingEnabled: boolean;
   logGroup?: string;
   vpc: boolean;
-  /** false when the destination is known to be another cluster than the one these dashboards read. */
-  isThisCluster?: boolean;
-}
-
-export const FIREHOSE_CONSOLE = (name: string) =>
-  `Amazon Data Firehose console → Firehose streams → ${name} → Configuration → Destination settings → Edit`;
-
-/** The update-destination command for one setting of this stream's destination. */
-export function updateDestinationCli(info: StreamInfo, update: Record<string, unknown>): string {
-  const flag =
-    info.destType === 'opensearch'
-      ? '--amazonopensearchservice-destination-update'
-      : '--elasticsearch-destination-update';
-  return (
-    `aws firehose update-destination --region ${info.region} --delivery-stream-name ${info.name} ` +
-    `--current-delivery-stream-version-id ${info.versionId} --destination-id ${info.destinationId} ${flag} '${JSON.stringify(update)}'`
-  );
-}
-
-function safeArn(text: string | undefined): Arn | undefined {
-  if (!text) return undefined;
-  try {
-    return parseArn(text);
-  } catch {
-    return undefined;
-  }
 }
 
 export function toStreamInfo(d: DeliveryStreamDescription, region: string): StreamInfo | undefined {
@@ -62,18 +38,19 @@ export function toStreamInfo(d: DeliveryStreamDescription, region: string): Stre
   const es = dest?.ElasticsearchDestinationDescription;
   const desc = os ?? es;
   if (!dest || !desc) return undefined;
-  const domainArn = safeArn(desc.DomainARN);
-  const bucketArn = safeArn(desc.S3DestinationDescription?.BucketARN);
+  const domainArn = tryParseArn(desc.DomainARN);
+  const bucketArn = tryParseArn(desc.S3DestinationDescription?.BucketARN);
   return {
     name: d.DeliveryStreamName ?? '',
     region,
+    partition: tryParseArn(d.DeliveryStreamARN)?.partition ?? partitionFor(region),
     arn: d.DeliveryStreamARN ?? '',
     versionId: d.VersionId ?? '1',
     destinationId: dest.DestinationId ?? 'destinationId-000000000001',
     destType: os ? 'opensearch' : 'elasticsearch',
     roleArn: desc.RoleARN ?? '',
     domainArn: desc.DomainARN,
-    domainName: domainArn?.resource.replace(/^domain\//, ''),
+    domainName: domainArn ? resourceName(domainArn, 'domain') : undefined,
     domainAccount: domainArn?.account,
     domainRegion: domainArn?.region,
     clusterEndpoint: desc.ClusterEndpoint,

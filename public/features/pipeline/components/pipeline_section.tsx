@@ -2,6 +2,7 @@ import React, { useMemo } from 'react';
 import { EuiCallOut, EuiLoadingSpinner, EuiSpacer, EuiText, EuiTitle } from '@elastic/eui';
 import type { WiringReport } from '../../../../common/wiring_types';
 import { createWiringApi, type WiringApi } from '../../../api/wiring';
+import { calloutColor } from '../../../components/checks';
 import type { HttpSetup } from '../../../osd_port';
 import { useWiringCheck } from '../hooks/use_wiring_check';
 import { useWiringSettings } from '../hooks/use_wiring_settings';
@@ -14,27 +15,28 @@ export interface PipelineSectionProps {
   api?: WiringApi;
 }
 
+/** The verdict in words (never "wired" when nothing was confirmed) and what to do first. */
 function Summary({ report }: { report: WiringReport }): React.ReactElement {
-  const { counts } = report;
-  const color =
-    report.status === 'fail' ? 'danger' : report.status === 'pass' ? 'success' : 'warning';
-  const title =
-    report.status === 'fail'
-      ? `${counts.fail} check${counts.fail === 1 ? '' : 's'} failed`
-      : report.status === 'pass'
-        ? 'The pipeline is wired correctly'
-        : 'Wired, with things to look at';
+  const checks = report.hops.flatMap((h) => h.checks);
+  const next =
+    checks.find((c) => c.status === 'fail' && c.remedy) ??
+    checks.find((c) => c.status === 'warn' && c.remedy) ??
+    checks.find((c) => c.status === 'unknown' && c.remedy);
   return (
     <EuiCallOut
-      title={title}
-      color={color}
+      title={report.headline}
+      color={calloutColor(report.status)}
       size="s"
       data-test-subj="pinpointWiringSummary"
       data-status={report.status}
     >
+      {next?.remedy ? (
+        <p data-test-subj="pinpointWiringNext">
+          <strong>First:</strong> {next.remedy.text} ({next.title})
+        </p>
+      ) : null}
       <p>
-        {counts.pass} passed, {counts.warn} warnings, {counts.fail} failed, {counts.unknown}{' '}
-        unknown, {counts.skipped} skipped, in {(report.durationMs / 1000).toFixed(1)} s.
+        Checked in {(report.durationMs / 1000).toFixed(1)} s.
         {report.complete
           ? ''
           : ` Stopped at the ${report.deadlineMs / 1000} s limit: unfinished hops say so.`}

@@ -1,27 +1,34 @@
-import React from 'react';
-import { EuiFlexGroup, EuiFlexItem, EuiIcon } from '@elastic/eui';
-import type { WiringReport } from '../../../../common/wiring_types';
-import { HopCard } from './hop_card';
+/**
+ * The report: the hops at a glance left to right, and the selected hop's checks below at full width. It opens
+ * on the first hop that needs attention, so the reason a pipeline is not wired is on screen without a click.
+ */
+import React, { useEffect, useState } from 'react';
+import { EuiSpacer } from '@elastic/eui';
+import type { HopId, WiringReport } from '../../../../common/wiring_types';
+import { firstHopToRead } from '../utils/hop_line';
+import { HopDetails } from './hop_details';
+import { HopStrip } from './hop_strip';
 
-/** The hops left to right, as the events travel; scrolls sideways on narrow screens rather than wrapping. */
-export function PipelineView({ report }: { report: WiringReport }): React.ReactElement {
+const ID_PREFIX = 'pinpointWiring';
+
+export function PipelineView({ report }: { report: WiringReport }): React.ReactElement | null {
+  const [selected, setSelected] = useState<HopId | undefined>(
+    () => firstHopToRead(report.hops) as HopId | undefined
+  );
+  // A new report (another run) opens where its attention is.
+  useEffect(() => setSelected(firstHopToRead(report.hops) as HopId | undefined), [report]);
+  const index = report.hops.findIndex((h) => h.id === selected);
+  if (index < 0) return null;
   return (
-    <div style={{ overflowX: 'auto' }} data-test-subj="pinpointWiringPipeline">
-      <EuiFlexGroup gutterSize="xs" responsive={false} alignItems="flexStart" wrap={false}>
-        {report.hops.map((hop, i) => (
-          <React.Fragment key={hop.id}>
-            {i > 0 ? (
-              // Beside the hop titles: a tall hop (an open fix) must not push the arrows out of sight.
-              <EuiFlexItem grow={false} style={{ paddingTop: 10 }}>
-                <EuiIcon type="sortRight" aria-hidden="true" />
-              </EuiFlexItem>
-            ) : null}
-            <EuiFlexItem style={{ minWidth: 160, maxWidth: 360 }}>
-              <HopCard hop={hop} position={i + 1} />
-            </EuiFlexItem>
-          </React.Fragment>
-        ))}
-      </EuiFlexGroup>
+    <div>
+      <HopStrip
+        hops={report.hops}
+        selected={report.hops[index].id}
+        onSelect={setSelected}
+        idPrefix={ID_PREFIX}
+      />
+      <EuiSpacer size="m" />
+      <HopDetails hop={report.hops[index]} position={index + 1} idPrefix={ID_PREFIX} />
     </div>
   );
 }

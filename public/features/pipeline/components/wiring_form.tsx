@@ -37,7 +37,8 @@ const OPTIONAL_FIELDS: ReadonlyArray<{
   {
     key: 'roleArn',
     label: 'Role to assume',
-    helpText: 'Optional: the server assumes it for the AWS calls.',
+    helpText:
+      'Optional: only a role your administrator allowed (pinpoint.wiring.assumableRoleArns) can be assumed.',
     testSubj: 'pinpointWiringRole',
     minWidth: 260,
   },
