@@ -7,6 +7,11 @@
 import { Client } from '@opensearch-project/opensearch';
 import { startOpenSearchNode, type OpenSearchNode } from '../scripts/lib/opensearch_node';
 import { loadDemoData } from './demo/load_demo_data';
+import {
+  prefillWiringSettings,
+  startDemoAws,
+  type DemoAws,
+} from './demo_pipeline/start_demo_pipeline';
 import { defaultZipPath, startDevHost, type DevHost } from './host/dev_host';
 import { asPortClient } from './host/request_context';
 
@@ -28,6 +33,8 @@ async function main(): Promise<void> {
   const hostPort = Number(process.env.DEV_HOST_PORT ?? 5601);
   let node: OpenSearchNode | undefined;
   let host: DevHost | undefined;
+  let demoAws: DemoAws | undefined;
+  const startedAt = Date.now();
 
   let stopping = false;
   const stop = async (code: number) => {
@@ -36,12 +43,16 @@ async function main(): Promise<void> {
     say('stopping');
     await host?.stop().catch((e: Error) => say(`dev host: ${e.message}`));
     await node?.stop().catch((e: Error) => say(`OpenSearch: ${e.message}`));
+    await demoAws?.stop().catch((e: Error) => say(`moto: ${e.message}`));
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
   try {
+    // moto and the pipelines build while OpenSearch starts.
+    const awsStarting = startDemoAws(say).then((aws) => (demoAws = aws));
+    awsStarting.catch(() => undefined);
     let opensearchUrl = `http://127.0.0.1:${osPort}`;
     if (await answers(opensearchUrl)) {
       say(`reusing the OpenSearch already answering at ${opensearchUrl}`);
@@ -66,9 +77,12 @@ async function main(): Promise<void> {
       await client.close();
     }
 
+    await awsStarting;
     host = await startDevHost({ zipPath: defaultZipPath(), opensearchUrl, port: hostPort });
+    if (demoAws) await prefillWiringSettings(host.url, demoAws);
     process.stdout.write(`\nPinpoint app: ${host.url}/app/${host.plugin.manifest.id}\n\n`);
-    say('Ctrl-C stops the dev host and the OpenSearch node it started');
+    say(`ready ${((Date.now() - startedAt) / 1000).toFixed(1)} s after the build`);
+    say('Ctrl-C stops the dev host, moto and the OpenSearch node it started');
   } catch (error) {
     say(error instanceof Error ? error.message : String(error));
     await stop(1);
