@@ -72,14 +72,15 @@ describe('one bounded AWS call', () => {
     assert.equal(await kindOf(fail(named('InternalFailure', 500))), 'other');
   });
 
-  it('treats a Pinpoint that no longer answers as gone, and a missing event stream as not found', () => {
+  it('treats a Pinpoint that answers as retired as gone, no answer at all as network, and a missing event stream as not found', () => {
     assert.equal(
       pinpointErrorKind(new NotFoundException({ message: 'Resource not found', $metadata: {} })),
       'not_found'
     );
+    // Bug 4: a name that does not resolve is this machine's network, not Pinpoint's end of support.
     assert.equal(
       pinpointErrorKind(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })),
-      'gone'
+      'network'
     );
     assert.equal(
       pinpointErrorKind(Object.assign(new Error('x'), { $metadata: { httpStatusCode: 410 } })),

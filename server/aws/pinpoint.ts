@@ -17,9 +17,11 @@ export interface PinpointPort {
 }
 
 /**
- * Pinpoint reached end of support on 2026-10-30. How a retired API answers is not documented, so anything that
- * is not a modelled Pinpoint answer reads as "gone": no DNS name, a refused connection, 410, an HTML 404 with no
- * Pinpoint error in it, an unknown operation, or a message about the end of support.
+ * Pinpoint reached end of support on 2026-10-30. How a retired API answers is not documented, so an answer that
+ * is not a modelled Pinpoint answer reads as "gone": 410, an HTML 404 with no Pinpoint error in it, an unknown
+ * operation, or a message about the end of support. No answer at all is not one of them: a name that does not
+ * resolve (ENOTFOUND), a refused or reset connection, says something about this machine's network (DNS, proxy,
+ * endpoint override), so it stays a network failure and the report says to check the network.
  */
 export function pinpointErrorKind(error: unknown): AwsErrorKind {
   if (error instanceof NotFoundException) return 'not_found';
@@ -31,7 +33,7 @@ export function pinpointErrorKind(error: unknown): AwsErrorKind {
     return 'gone';
   if (error instanceof ForbiddenException) return 'access_denied';
   const kind = genericKind(error);
-  if (kind === 'network') return 'gone';
+  if (kind === 'network') return 'network';
   const name = (error as { name?: string })?.name ?? '';
   if (/UnknownOperation|UnknownEndpoint|InvalidAction/i.test(name)) return 'gone';
   const status = httpStatusOf(error);

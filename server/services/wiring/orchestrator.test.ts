@@ -44,12 +44,6 @@ function assertNoCredentials(report: WiringReport, lines: string[] = []): void {
 }
 
 const PINPOINT_GONE: Array<[string, Error]> = [
-  [
-    'no DNS name any more',
-    Object.assign(new Error('getaddrinfo ENOTFOUND pinpoint.eu-west-1.amazonaws.com'), {
-      code: 'ENOTFOUND',
-    }),
-  ],
   ['410 Gone', sdkError('Error', 'Gone', 410)],
   [
     'an HTML 404 with no Pinpoint error',
