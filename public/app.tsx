@@ -4,6 +4,7 @@ import { PLUGIN_NAME } from '../common/constants';
 import type { CoreStart, ScopedHistory } from './osd_port';
 import { createIndexEngineApi } from './api/index_engine';
 import { createRepairApi } from './api/repair';
+import { DashboardsSection } from './features/dashboards';
 import { FailedRecordsSection } from './features/failed_records';
 import { PipelineSection } from './features/pipeline';
 import { RepairControls, repairedWords } from './features/repair';
@@ -33,14 +34,15 @@ export function PinpointApp({ core }: PinpointAppProps): React.ReactElement {
         </EuiText>
         <SetupPage
           api={indexEngineApi}
-          renderRepairs={(indices, onDone) => (
-            <RepairControls api={repairApi} indices={indices} onDone={onDone} />
+          renderRepairs={(indices, onDone, prefix) => (
+            <RepairControls api={repairApi} indices={indices} prefix={prefix} onDone={onDone} />
           )}
           repairedWords={repairedWords}
           onApplied={(result) => core.notifications.toasts.addSuccess(applyToast(result))}
         >
           <PipelineSection http={core.http} />
           <FailedRecordsSection http={core.http} />
+          <DashboardsSection http={core.http} />
         </SetupPage>
       </EuiPageBody>
     </EuiPage>

@@ -1,0 +1,1 @@
+export { DashboardsSection, type DashboardsSectionProps } from './components/dashboards_section';
