@@ -14,6 +14,7 @@
  */
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { findCheck } from '../../common/check';
 import type { IndexCheck, ValidationReport } from '../../common/report';
 import { dailyIndexName } from '../../common/index_naming';
 import { templateName } from '../../common/template';
@@ -32,8 +33,11 @@ import {
 
 const OPTIONS = { template: true, overwrite: false, indexPattern: false, makeDefault: false };
 
-function check(report: ValidationReport, id: IndexCheck['id']): IndexCheck {
-  const found = report.checks.find((c) => c.id === id);
+function check<Id extends IndexCheck['id']>(
+  report: ValidationReport,
+  id: Id
+): Extract<IndexCheck, { id: Id }> {
+  const found = findCheck(report.checks, id);
   assert.ok(found, `check ${id} missing; have ${report.checks.map((c) => c.id).join(', ')}`);
   return found;
 }
@@ -97,7 +101,7 @@ describe.each(allEnginesUnderTest().map((e) => [e.info.label, e] as const))(
       assert.equal(check(report, 'template.effective').status, 'pass');
       const overlapping = check(report, 'template.overlapping');
       assert.equal(overlapping.status, 'pass');
-      const legacy = overlapping.evidence.legacy as Array<{ name: string; applies: boolean }>;
+      const legacy = overlapping.evidence.legacy;
       const seed = legacy.find((t) => t.name === seedTemplate);
       assert.ok(seed, `the seed's template is listed: ${JSON.stringify(legacy)}`);
       if (legacyFlavor) {
@@ -134,11 +138,11 @@ describe.each(allEnginesUnderTest().map((e) => [e.info.label, e] as const))(
       assert.equal(props.arrival_timestamp?.type, 'date');
       assert.equal(props.event_timestamp?.type, 'date');
       // Ours wins over the seed's `format: epoch_millis` where they overlap (higher order / composable).
-      const ourArrival = (
-        (await buildReport({ client: engine.client }, prefix)).checks.find(
-          (c) => c.id === 'template.effective'
-        )?.evidence.dateFieldTypes as Record<string, string> | undefined
-      )?.arrival_timestamp;
+      const predicted = check(
+        await buildReport({ client: engine.client }, prefix),
+        'template.effective'
+      );
+      const ourArrival = predicted.evidence.dateFieldTypes.arrival_timestamp;
       assert.equal(ourArrival, 'date');
       await engine.http('DELETE', `/${next}`);
     });
