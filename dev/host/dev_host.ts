@@ -34,6 +34,11 @@ export interface DevHostOptions {
   /** The built plugin, e.g. build/pinpoint-2.19.3.zip. */
   zipPath: string;
   opensearchUrl: string;
+  /**
+   * The host's own OpenSearch identity (OSD's opensearch.username/password, e.g. the security plugin's
+   * kibanaserver): asInternalUser and the saved-objects index use it; routes still run as the caller.
+   */
+  opensearchAuth?: { username: string; password: string };
   host?: string;
   /** 0 picks a free port. */
   port?: number;
@@ -85,7 +90,10 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     `installed ${manifest.id} ${manifest.version} from ${options.zipPath} into ${plugin.dir}`
   );
 
-  const internal = new Client({ node: options.opensearchUrl });
+  const internal = new Client({
+    node: options.opensearchUrl,
+    ...(options.opensearchAuth ? { auth: options.opensearchAuth } : {}),
+  });
   const internalPort = asPortClient(internal);
   let server: Server | undefined;
   let serverPlugin: ServerPlugin | undefined;
