@@ -2,6 +2,8 @@
  * Pure validation of the campaign views' inputs, shared by the routes, the CLI and the app. Times stay
  * strings here (ISO 8601 or date math such as `now-30d/d`); the server resolves them to instants.
  */
+import { DEFAULT_INDEX_PREFIX } from '../constants';
+import { validateIndexPrefix } from '../index_naming';
 import { InvalidInputError, asObject, rejectUnknownKeys } from '../validation';
 
 /** Pinpoint ids (campaign, journey, application) are 32 lowercase hex digits. */
@@ -56,6 +58,8 @@ export const DEFAULT_RANGE = { from: 'now-30d', to: 'now' } as const;
 export interface RangeQuery {
   from: string;
   to: string;
+  /** The archive's index prefix (`pinpoint`: indices `pinpoint-YYYY-MM-DD`). */
+  prefix?: string;
 }
 
 export interface CampaignListQuery extends RangeQuery {
@@ -68,6 +72,8 @@ export interface CampaignListQuery extends RangeQuery {
 
 function rangeFrom(obj: Record<string, unknown>): RangeQuery {
   return {
+    prefix:
+      obj.prefix === undefined ? DEFAULT_INDEX_PREFIX : validateIndexPrefix(obj.prefix, 'prefix'),
     from: obj.from === undefined ? DEFAULT_RANGE.from : parseTimeExpression(obj.from, 'from'),
     to: obj.to === undefined ? DEFAULT_RANGE.to : parseTimeExpression(obj.to, 'to'),
   };
@@ -85,7 +91,11 @@ function positiveInt(value: unknown, what: string, fallback: number): number {
 /** GET /api/pinpoint/campaigns?from&to&sort&order&page&perPage&search */
 export function parseCampaignListQuery(data: unknown): CampaignListQuery {
   const q = asObject(data, 'query');
-  rejectUnknownKeys(q, ['from', 'to', 'sort', 'order', 'page', 'perPage', 'search'], 'query');
+  rejectUnknownKeys(
+    q,
+    ['from', 'to', 'prefix', 'sort', 'order', 'page', 'perPage', 'search'],
+    'query'
+  );
   const sort = (q.sort ?? 'sent') as CampaignSortKey;
   if (!CAMPAIGN_SORT_KEYS.includes(sort)) {
     throw new InvalidInputError(
@@ -110,7 +120,7 @@ export function parseCampaignListQuery(data: unknown): CampaignListQuery {
 /** GET /api/pinpoint/campaigns/{id}?from&to (and journeys): the range only. */
 export function parseRangeQuery(data: unknown): RangeQuery & { timeZone?: string } {
   const q = asObject(data, 'query');
-  rejectUnknownKeys(q, ['from', 'to', 'timeZone'], 'query');
+  rejectUnknownKeys(q, ['from', 'to', 'prefix', 'timeZone'], 'query');
   const timeZone = q.timeZone === undefined ? undefined : String(q.timeZone);
   if (
     timeZone !== undefined &&

@@ -6,6 +6,7 @@ import { registerRepairRoutes } from './repair';
 import { registerWiringRoutes } from './wiring';
 import { registerFailedRecordsRoutes } from './failed_records';
 import { registerDashboardsRoutes } from './dashboards';
+import { registerCampaignAnalyticsRoutes } from './campaigns_register';
 import { AwsClientFactory, type AwsPortSource } from '../aws/client_factory';
 import { DEFAULT_PINPOINT_CONFIG, type PinpointConfig } from '../config';
 
@@ -25,6 +26,7 @@ export function registerRoutes(router: IRouter, deps: RouteDeps): void {
   registerApplyRoute(router, deps.logger);
   registerRepairRoutes(router, deps.logger);
   registerDashboardsRoutes(router, deps.logger, deps.pluginVersion);
+  registerCampaignAnalyticsRoutes(router, deps.logger);
   const aws = deps.aws ?? new AwsClientFactory();
   registerFailedRecordsRoutes(router, deps.logger, aws);
   registerWiringRoutes(router, deps.logger, aws, deps.config ?? (() => DEFAULT_PINPOINT_CONFIG));

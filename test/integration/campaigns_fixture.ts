@@ -46,6 +46,7 @@ export function buildFixture(seed = 7): Doc[] {
     const ts = sendTime();
     const messageId = id('mail');
     const domain = r() < 0.5 ? 'example.com' : 'example.org';
+    const recipient = `u${n}@${domain}`;
     const ev = (type: string, lag: number, extra: Record<string, unknown> = {}) =>
       docs.push({
         event_type: type,
@@ -56,7 +57,7 @@ export function buildFixture(seed = 7): Doc[] {
         facets: {
           email_channel: {
             mail_event: {
-              mail: { message_id: messageId, destination: [`u${n}@${domain}`] },
+              mail: { message_id: messageId, destination: [recipient] },
               ...extra,
             },
           },
