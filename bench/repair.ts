@@ -135,7 +135,7 @@ export async function runRepairBench(options: RepairBenchOptions): Promise<Repai
       const timeRepair = async (): Promise<void> => {
         const service = new RepairService(client, quiet);
         const t0 = performance.now();
-        const state = await service.repair(repairSource);
+        const state = await service.repair(repairSource, prefix);
         const seconds = (performance.now() - t0) / 1000;
         if (state.step !== 'done' || state.targetCount !== options.docs) {
           throw new Error(`repair did not complete: ${JSON.stringify(state)}`);

@@ -6,6 +6,7 @@
  * The indices are what a real archive looks like: the oldest few created before the template (timestamps as
  * long), the rest by the template, a couple of events each.
  */
+import { findCheck } from '../common/check';
 import { performance } from 'node:perf_hooks';
 import { buildIndexTemplate, templateName } from '../common/template';
 import { buildReport } from '../server/services/index_engine';
@@ -122,7 +123,7 @@ export async function runValidationBench(
   }
   requests = 0;
   const last = await report();
-  const bad = last.checks.find((f) => f.id === 'indices.timestamps')?.evidence.badCount;
+  const bad = findCheck(last.checks, 'indices.timestamps')?.evidence.badCount;
   o.log(`report: status ${last.status}, ${bad} indices with long timestamps, ${requests} requests`);
   const reportRequests = requests;
   if (!o.keep) {

@@ -146,3 +146,11 @@ export function countsText(counts: Record<CheckStatus, number>): string {
   ].filter((p): p is string => typeof p === 'string');
   return parts.length > 0 ? parts.join(', ') : 'no checks';
 }
+
+/** The check of a report with this id, its evidence typed: `findCheck(report.checks, 'template')?.evidence.diff`. */
+export function findCheck<C extends Check, Id extends C['id']>(
+  checks: readonly C[],
+  id: Id
+): Extract<C, { id: Id }> | undefined {
+  return checks.find((c): c is Extract<C, { id: Id }> => isCheck(c, id));
+}

@@ -17,10 +17,16 @@ const refuses = (fn: () => unknown, pattern: RegExp): void => {
   });
 };
 
-test('the repair request takes exactly one valid index name', () => {
+test('the repair request takes one valid index name and the archive prefix (default pinpoint)', () => {
   assert.deepEqual(parseRepairRequest({ index: 'pinpoint-2020-05-18' }), {
     index: 'pinpoint-2020-05-18',
+    prefix: 'pinpoint',
   });
+  assert.deepEqual(parseRepairRequest({ index: 'events-2020-05-18', prefix: 'events' }), {
+    index: 'events-2020-05-18',
+    prefix: 'events',
+  });
+  refuses(() => parseRepairRequest({ index: 'events-2020-05-18', prefix: 'Ev*' }), /prefix/);
   refuses(() => parseRepairRequest({}), /"index" is required/);
   refuses(
     () => parseRepairRequest({ index: 'pinpoint-2020-05-18', all: true }),

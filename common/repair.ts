@@ -132,18 +132,24 @@ export function parseIndexName(value: unknown, what = 'index'): string {
 
 export interface RepairRequest {
   index: string;
+  /** The archive's prefix: only its daily indices (`<prefix>-YYYY-MM-DD`) may be repaired. */
+  prefix: string;
 }
 
-/** Body of POST /api/pinpoint/repair: {"index": "<name>"}. */
+/** Body of POST /api/pinpoint/repair: {"index": "<name>", "prefix"?: "<prefix>"} (prefix default pinpoint). */
 export function parseRepairRequest(data: unknown): RepairRequest {
   const body = asObject(data, 'request body');
-  rejectUnknownKeys(body, ['index'], 'request body');
+  rejectUnknownKeys(body, ['index', 'prefix'], 'request body');
   if (body.index === undefined) throw new InvalidInputError('request body: "index" is required');
-  return { index: parseIndexName(body.index, 'request body: "index"') };
+  const prefix = body.prefix === undefined ? DEFAULT_INDEX_PREFIX : body.prefix;
+  return {
+    index: parseIndexName(body.index, 'request body: "index"'),
+    prefix: validateIndexPrefix(prefix, 'request body: "prefix"'),
+  };
 }
 
 /** Path parameters of GET /api/pinpoint/repair/{index}. */
-export function parseRepairParams(data: unknown): RepairRequest {
+export function parseRepairParams(data: unknown): { index: string } {
   const params = asObject(data, 'path');
   rejectUnknownKeys(params, ['index'], 'path');
   return { index: parseIndexName(params.index, 'index in the path') };

@@ -34,8 +34,8 @@ export function PinpointApp({ core }: PinpointAppProps): React.ReactElement {
         </EuiText>
         <SetupPage
           api={indexEngineApi}
-          renderRepairs={(indices, onDone) => (
-            <RepairControls api={repairApi} indices={indices} onDone={onDone} />
+          renderRepairs={(indices, onDone, prefix) => (
+            <RepairControls api={repairApi} indices={indices} prefix={prefix} onDone={onDone} />
           )}
           repairedWords={repairedWords}
           onApplied={(result) => core.notifications.toasts.addSuccess(applyToast(result))}

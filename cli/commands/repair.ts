@@ -5,9 +5,11 @@ import {
   type RepairCandidate,
   type RepairJob,
 } from '../../common/repair';
+import { parseRotatedIndex } from '../../common/rotation_window';
 import { InvalidInputError } from '../../common/validation';
 import { ConflictError, NotFoundError } from '../../server/errors';
 import type { Logger } from '../../server/osd_port';
+import { requireArchiveIndex } from '../../server/services/repair/planner';
 import { RepairService } from '../../server/services/repair/repair_service';
 import type { RepairState } from '../../server/services/repair/types';
 import { addCommonOptions, connect, type CommonFlags } from '../common_options';
@@ -49,9 +51,14 @@ function describeDone(state: RepairState): string {
   return `done: ${state.targetCount ?? state.sourceCount ?? 0} documents copied and verified; ${state.source} is now an alias of ${state.target}`;
 }
 
-async function repairOne(service: RepairService, io: CliIo, index: string): Promise<Outcome> {
+async function repairOne(
+  service: RepairService,
+  io: CliIo,
+  index: string,
+  prefix: string
+): Promise<Outcome> {
   try {
-    const state = await service.repair(index, progressPrinter(io, index));
+    const state = await service.repair(index, prefix, progressPrinter(io, index));
     const job = await service.progress(index);
     if (state.step === 'done') return { index, status: 'done', message: describeDone(state), job };
     return {
@@ -110,13 +117,15 @@ export function registerRepairCommand(
       }
       const named = names.map((name) => parseIndexName(name, 'index'));
       const connection = connect(flags);
+      // The archive guard, before connecting: only daily indices of --prefix are repaired.
+      for (const name of named) requireArchiveIndex(name, connection.prefix);
       const service = new RepairService(connection.client, quietLogger);
 
       let indices = named;
       const outcomes: Outcome[] = [];
       if (flags.all) {
         const unfinished = (await service.list())
-          .filter((job) => job.index.startsWith(connection.prefix))
+          .filter((job) => parseRotatedIndex(job.index)?.prefix === connection.prefix)
           .filter((job) => job.step !== 'done' && job.step !== 'failed')
           .map((job) => job.index);
         const selected = selectAll(await service.candidates(connection.prefix), io);
@@ -137,7 +146,7 @@ export function registerRepairCommand(
       io.err('interrupting is safe: run the same command again to resume\n');
       for (const index of indices) {
         try {
-          const outcome = await repairOne(service, io, index);
+          const outcome = await repairOne(service, io, index, connection.prefix);
           outcomes.push(outcome);
           if (!flags.json) io.out(`${index}: ${outcome.message}\n`);
         } catch (error) {

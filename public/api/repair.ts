@@ -12,8 +12,8 @@ import type {
 import type { HttpSetup } from '../osd_port';
 
 export interface RepairApi {
-  /** Starts a repair of `index`, or resumes the unfinished one; the job as it is now. */
-  start(index: string, signal?: AbortSignal): Promise<RepairJob>;
+  /** Starts a repair of `index` (a daily index of the archive `prefix`), or resumes the unfinished one. */
+  start(index: string, prefix: string, signal?: AbortSignal): Promise<RepairJob>;
   progress(index: string, signal?: AbortSignal): Promise<RepairJob>;
   list(signal?: AbortSignal): Promise<RepairJob[]>;
   candidates(prefix: string, signal?: AbortSignal): Promise<RepairCandidatesResponse>;
@@ -25,9 +25,9 @@ export function repairJobPath(index: string): string {
 
 export function createRepairApi(http: HttpSetup): RepairApi {
   return {
-    async start(index, signal) {
+    async start(index, prefix, signal) {
       const res = await http.post<RepairJobResponse>(API_PATHS.repair, {
-        body: JSON.stringify({ index }),
+        body: JSON.stringify({ index, prefix }),
         signal,
       });
       return res.job;

@@ -24,9 +24,9 @@ export function registerRepairRoutes(
     { path: API_PATHS.repair, validate: { body: validateWith(parseRepairRequest) } },
     async (context, request, response) => {
       try {
-        const { index } = request.body;
+        const { index, prefix } = request.body;
         const service = serviceFor(context);
-        const state = await service.start(index);
+        const state = await service.start(index, prefix);
         if (state.step === 'done')
           return response.ok({ body: { job: await service.progress(index) } });
         registry.launch(service, index);

@@ -4,6 +4,7 @@
  * pattern through Dashboards' API with osd-xsrf), a second setup writes nothing; after the repair check is clean
  * and exits 0. Usage and connection errors exit 2 with one line saying what to fix, never a stack trace.
  */
+import { findCheck } from '../../common/check';
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { main } from '../../cli/index';
@@ -54,10 +55,10 @@ describe('index engine CLI', () => {
     const { code, out } = await run('check', '--opensearch', os, '--prefix', prefix, '--json');
     assert.equal(code, 1);
     const report = (JSON.parse(out) as { index: ValidationReport }).index;
-    const ts = report.checks.find((f) => f.id === 'indices.timestamps');
+    const ts = findCheck(report.checks, 'indices.timestamps');
     assert.deepEqual(ts?.remedy?.fix, { kind: 'repair_indices', indices: seeded.slice(0, -1) });
     assert.deepEqual(
-      (ts?.evidence.bad as Array<{ index: string }>).map((b) => b.index),
+      (ts?.evidence.bad ?? []).map((b) => b.index),
       seeded
     );
   });

@@ -3,6 +3,7 @@
  * template (the seed's warned-about order), the report finds every such index, setup installs the template, the
  * repair copies each into a correctly mapped index without losing a document, and the report is then clean.
  */
+import { findCheck } from '../../common/check';
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { dailyIndexName } from '../../common/index_naming';
@@ -54,7 +55,7 @@ describe('index engine + repair, end to end', () => {
 
   it('reproduces the failure, repairs it without losing a document, and ends clean', async () => {
     const before = await buildReport(deps, prefix);
-    const ts = before.checks.find((f) => f.id === 'indices.timestamps');
+    const ts = findCheck(before.checks, 'indices.timestamps');
     assert.deepEqual(ts?.remedy?.fix, { kind: 'repair_indices', indices });
 
     await applySetup(deps, {
@@ -66,7 +67,7 @@ describe('index engine + repair, end to end', () => {
     });
     const repair = new RepairService(client, quiet, { progressIntervalMs: 100 });
     for (const index of indices) {
-      const state = await repair.repair(index);
+      const state = await repair.repair(index, prefix);
       assert.equal(state.step, 'done', `${index}: ${JSON.stringify(state)}`);
       assert.equal(await count(index), PER_DAY);
     }

@@ -3,6 +3,7 @@
  * OpenSearch node: bad input is a 400 that says what to fix, a changed template is a 409 with the diff, every
  * OpenSearch call runs as the current user, and a second apply reports no change.
  */
+import { findCheck } from '../../common/check';
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { API_PATHS } from '../../common/constants';
@@ -79,7 +80,7 @@ describe('index engine routes', () => {
     const body = res.body as ValidationReport;
     assert.equal(body.prefix, prefix);
     assert.equal(body.status, 'fail');
-    assert.equal(body.checks.find((f) => f.id === 'indices.timestamps')?.evidence.badCount, 2);
+    assert.equal(findCheck(body.checks, 'indices.timestamps')?.evidence.badCount, 2);
     assert.ok(client.requests.length > 0);
   });
 

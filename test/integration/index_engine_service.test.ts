@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { buildIndexTemplate, templateName } from '../../common/template';
 import { fingerprint, flattenComposableTemplate } from '../../common/template_normalize';
+import { findCheck } from '../../common/check';
 import type { IndexCheck, ValidationReport } from '../../common/report';
 import { ConflictError } from '../../server/errors';
 import { applySetup, buildReport } from '../../server/services/index_engine';
@@ -34,9 +35,12 @@ const options = {
 };
 let seeded: string[] = [];
 
-function finding(report: ValidationReport, id: IndexCheck['id']): IndexCheck {
-  const f = report.checks.find((x) => x.id === id);
-  assert.ok(f, `finding ${id} missing; have ${report.checks.map((x) => x.id).join(', ')}`);
+function finding<Id extends IndexCheck['id']>(
+  report: ValidationReport,
+  id: Id
+): Extract<IndexCheck, { id: Id }> {
+  const f = findCheck(report.checks, id);
+  assert.ok(f, `check ${id} missing; have ${report.checks.map((x) => x.id).join(', ')}`);
   return f;
 }
 
@@ -64,26 +68,19 @@ describe('index engine services (real OpenSearch)', () => {
     const effective = finding(report, 'template.effective');
     assert.equal(effective.status, 'fail');
     assert.match(effective.message, /event_timestamp/);
-    assert.equal(
-      (effective.evidence.dateFieldTypes as Record<string, string>).arrival_timestamp,
-      'date'
-    );
+    assert.equal(effective.evidence.dateFieldTypes.arrival_timestamp, 'date');
 
     const ts = finding(report, 'indices.timestamps');
     assert.equal(ts.status, 'fail');
     assert.equal(ts.evidence.badCount, seeded.length);
-    const bad = ts.evidence.bad as Array<{
-      index: string;
-      arrival_timestamp: string;
-      event_timestamp: string;
-    }>;
+    const bad = ts.evidence.bad;
     assert.deepEqual(
       bad.map((b) => b.index),
       seeded
     );
     for (const b of bad) {
-      assert.equal(b.arrival_timestamp, 'long');
-      assert.equal(b.event_timestamp, 'long');
+      assert.equal(b.dateFieldTypes.arrival_timestamp, 'long');
+      assert.equal(b.dateFieldTypes.event_timestamp, 'long');
     }
     // Today's index is still written by Firehose: offered for repair once its day (and the late window) ends.
     const today = seeded[seeded.length - 1];

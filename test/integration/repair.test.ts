@@ -7,6 +7,7 @@
  * aliases carried over; the report is clean afterwards. The doors refuse what they must: bad names (400), the
  * index Firehose writes today (409, saying when it can be repaired), an index with nothing to repair (409).
  */
+import { findCheck } from '../../common/check';
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { Client } from '@opensearch-project/opensearch';
@@ -62,7 +63,7 @@ async function resolve(name: string): Promise<{ indices: string[]; aliases: stri
 }
 
 function timestampsStatus(report: Awaited<ReturnType<typeof buildReport>>): string | undefined {
-  return report.checks.find((f) => f.id === 'indices.timestamps')?.status;
+  return findCheck(report.checks, 'indices.timestamps')?.status;
 }
 
 let indices: string[] = [];
@@ -116,7 +117,7 @@ describe('repair through the service', () => {
     );
     const service = new RepairService(client, logger, { progressIntervalMs: 200 });
     const steps: string[] = [];
-    const state = await service.repair(indices[0], (job) => steps.push(job.step));
+    const state = await service.repair(indices[0], prefix, (job) => steps.push(job.step));
     assert.equal(state.step, 'done');
     assert.equal(state.sourceCount, PER_DAY);
     assert.equal(state.targetCount, PER_DAY);
@@ -149,7 +150,7 @@ describe('repair through the service', () => {
     assert.deepEqual(await writeBlocked(client, prefix), []);
 
     // Asking again is idempotent: the job is done, nothing is written.
-    const again = await service.repair(indices[0]);
+    const again = await service.repair(indices[0], prefix);
     assert.equal(again.jobId, state.jobId);
     assert.equal(again.step, 'done');
   });
@@ -204,7 +205,7 @@ describe('repair through the routes', () => {
 
   test('POST answers 202 with the job, GET follows it to done', async () => {
     const started = await router.call('post', API_PATHS.repair, context, {
-      body: { index: indices[1] },
+      body: { index: indices[1], prefix },
     });
     assert.equal(started.status, 202);
     const job = (started.body as { job: RepairJob }).job;
@@ -236,7 +237,7 @@ describe('repair through the routes', () => {
     assert.deepEqual(jobs.map((j) => j.index).sort(), [indices[0], indices[1]]);
 
     const done = await router.call('post', API_PATHS.repair, context, {
-      body: { index: indices[1] },
+      body: { index: indices[1], prefix },
     });
     assert.equal(done.status, 200, 'a finished repair is answered, not started again');
   });
@@ -247,7 +248,7 @@ describe('repair through the routes', () => {
     });
     assert.equal(unknown.status, 404);
     const post = await router.call('post', API_PATHS.repair, context, {
-      body: { index: `${prefix}-1999-01-01` },
+      body: { index: `${prefix}-1999-01-01`, prefix },
     });
     assert.equal(post.status, 404);
     assert.match((post.body as { message: string }).message, /does not exist/);
@@ -317,7 +318,7 @@ describe("today's index", () => {
   test('is refused by every door with the time it can be repaired, and left untouched', async () => {
     const service = new RepairService(client, logger);
     await assert.rejects(
-      service.start(today),
+      service.start(today, todayPrefix),
       (error: Error & { details?: Record<string, unknown> }) => {
         assert.equal(error.name, 'ConflictError');
         assert.match(
@@ -333,19 +334,110 @@ describe("today's index", () => {
     const context = {
       core: { opensearch: { client: { asCurrentUser: client, asInternalUser: client } } },
     } as unknown as RequestHandlerContext;
-    const res = await router.call('post', API_PATHS.repair, context, { body: { index: today } });
+    const res = await router.call('post', API_PATHS.repair, context, {
+      body: { index: today, prefix: todayPrefix },
+    });
     assert.equal(res.status, 409);
     assert.match((res.body as { message: string }).message, /can be repaired after/);
 
     const err: string[] = [];
-    const code = await main(['repair', today, '--opensearch', url, '--yes'], {
-      out: (s) => err.push(s),
-      err: (s) => err.push(s),
-    });
+    const code = await main(
+      ['repair', today, '--prefix', todayPrefix, '--opensearch', url, '--yes'],
+      {
+        out: (s) => err.push(s),
+        err: (s) => err.push(s),
+      }
+    );
     assert.equal(code, 1);
     assert.match(err.join(''), /can be repaired after/);
     assert.deepEqual(await writeBlocked(client, todayPrefix), []);
     assert.deepEqual((await resolve(today)).indices, [today]);
     assert.equal(await mappingType(today, 'arrival_timestamp'), 'long');
+  });
+});
+
+// Bug 1: the probe's `POST /api/pinpoint/repair {"index":"customer-2026-11-21"}` answered 202, deleted the
+// customer's index and made its name an alias of a copy under the Pinpoint mapping (`name` text -> keyword).
+// Verified on the old code: 202, and afterwards `customer-…` resolved as an alias.
+describe('indices that are not the archive', () => {
+  const customerPrefix = uniquePrefix('customer');
+  const customer = `${customerPrefix}-2026-11-21`;
+  const archive = uniquePrefix('archive');
+  const notEvents = `${archive}-2026-11-21`;
+
+  async function uuidOf(index: string): Promise<string | undefined> {
+    const { body } = await client.transport.request<
+      Record<string, { settings: { index: { uuid: string } } }>
+    >({
+      method: 'GET',
+      path: `/${encodeURIComponent(index)}/_settings`,
+    });
+    return body[index]?.settings.index.uuid;
+  }
+
+  beforeAll(async () => {
+    for (const [index, body] of [
+      [
+        customer,
+        {
+          mappings: { properties: { name: { type: 'text' }, arrival_timestamp: { type: 'long' } } },
+        },
+      ],
+      [notEvents, { mappings: { properties: { name: { type: 'text' } } } }],
+    ] as const) {
+      await client.transport.request({ method: 'PUT', path: `/${index}`, body });
+      await client.transport.request({
+        method: 'POST',
+        path: `/${index}/_doc`,
+        querystring: { refresh: 'true' },
+        body: { name: 'Ada Lovelace', arrival_timestamp: 1764000000000 },
+      });
+    }
+  });
+  afterAll(async () => {
+    await cleanupPrefix(client, customerPrefix);
+    await cleanupPrefix(client, archive);
+  });
+
+  test('an index outside the prefix is a 400 on every door, and stays the index it was', async () => {
+    const before = await uuidOf(customer);
+    const router = new FakeRouter();
+    registerRepairRoutes(router, logger);
+    const context = {
+      core: { opensearch: { client: { asCurrentUser: client, asInternalUser: client } } },
+    } as unknown as RequestHandlerContext;
+    const res = await router.call('post', API_PATHS.repair, context, { body: { index: customer } });
+    assert.equal(res.status, 400);
+    assert.match(
+      (res.body as { message: string }).message,
+      /not a daily index of the Pinpoint archive pinpoint\*/
+    );
+    const code = await main(['repair', customer, '--opensearch', url, '--yes'], {
+      out: () => undefined,
+      err: () => undefined,
+    });
+    assert.equal(code, 2);
+    assert.deepEqual((await resolve(customer)).indices, [customer]);
+    assert.deepEqual((await resolve(customer)).aliases, []);
+    assert.equal(await uuidOf(customer), before);
+    assert.equal(await mappingType(customer, 'name'), 'text');
+  });
+
+  test('an index of the prefix without Pinpoint events: "nothing to repair" says why, and it is untouched', async () => {
+    const before = await uuidOf(notEvents);
+    await assert.rejects(
+      new RepairService(client, logger).start(notEvents, archive),
+      (error: Error) => {
+        assert.equal(error.name, 'ConflictError');
+        assert.match(
+          error.message,
+          /holds no Pinpoint events \(its mapping has no arrival_timestamp or event_type field\)/
+        );
+        assert.doesNotMatch(error.message, /already maps its timestamps as dates/);
+        return true;
+      }
+    );
+    assert.equal(await uuidOf(notEvents), before);
+    assert.equal(await mappingType(notEvents, 'name'), 'text');
   });
 });

@@ -169,7 +169,7 @@ test(`killed at random steps (${TRIALS + 1} trials, seed ${SEED}): 0 lost, 0 dup
     });
     let firstError: unknown;
     try {
-      await first.repair(index);
+      await first.repair(index, prefix);
     } catch (error) {
       firstError = error;
     }
@@ -183,7 +183,7 @@ test(`killed at random steps (${TRIALS + 1} trials, seed ${SEED}): 0 lost, 0 dup
 
     // A fresh runner, as after a process restart.
     const second = new RepairService(client, quiet, { progressIntervalMs: 50, sampleSize: 50 });
-    const state = await second.repair(index);
+    const state = await second.repair(index, prefix);
     assert.equal(
       state.step,
       'done',
@@ -217,7 +217,7 @@ test('two runners on the same job at once: both end done, nothing duplicated (5 
     const ids = await allIds(client, `${prefix}*`);
     const a = new RepairService(client, quiet, { progressIntervalMs: 20 });
     const b = new RepairService(client, quiet, { progressIntervalMs: 20 });
-    await a.start(index);
+    await a.start(index, prefix);
     const [sa, sb] = await Promise.all([a.run(index), b.run(index)]);
     assert.equal(sa.step, 'done');
     assert.equal(sb.step, 'done');
@@ -240,14 +240,14 @@ test('a failed job rolls back, killed half-way through the rollback too; an inde
     },
   };
   const first = new RepairService(client, quiet, { hooks });
-  await assert.rejects(first.repair(index), { name: 'RepairInterrupted' });
+  await assert.rejects(first.repair(index, prefix), { name: 'RepairInterrupted' });
 
   const second = new RepairService(client, quiet);
   const progress = await second.progress(index);
   assert.equal(progress.step, 'failed');
   assert.match(progress.failure ?? '', /exists that the repair did not make/);
   // The re-run finishes the rollback and then refuses to plan over the foreign index.
-  await assert.rejects(second.repair(index), (error: Error) => {
+  await assert.rejects(second.repair(index, prefix), (error: Error) => {
     assert.equal(error.name, 'ConflictError');
     assert.match(error.message, /was not made by a repair/);
     return true;

@@ -4,12 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { repairTargetName, type RepairCandidate } from '../../../common/repair';
-import { writeWindow } from '../../../common/rotation_window';
-import { ConflictError, NotFoundError } from '../../errors';
+import { parseRotatedIndex, writeWindow } from '../../../common/rotation_window';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import type { RepairCluster } from './cluster';
 import { RepairInterrupted } from './repair_errors';
 import { type RepairStateStore, StaleStateError } from './state_store';
 import { repairNeed } from './repair_need';
+import { unwrapTypeName } from '../index_engine/mapping_walk';
 import type { RepairHooks, RepairState, StoredState } from './types';
 
 /** The marker the repair writes into its copy's mapping `_meta`: whose copy it is. */
@@ -48,6 +49,28 @@ export function windowRefusal(
   return undefined;
 }
 
+/**
+ * The archive guard, before anything is read: only a daily index of the archive's prefix is ever repaired.
+ * `customer-2026-11-21` is not one, whatever its mapping: the repair replaces an index with a copy under
+ * the Pinpoint mapping, which would silently change the meaning of someone else's fields.
+ */
+export function requireArchiveIndex(index: string, prefix: string): void {
+  const rotated = parseRotatedIndex(index);
+  if (rotated?.prefix === prefix) return;
+  throw new ValidationError(
+    `${index} is not a daily index of the Pinpoint archive ${prefix}*: only indices named ${prefix}-YYYY-MM-DD (or Firehose's hourly, weekly or monthly names) are repaired. If Firehose writes to another prefix, give that prefix.`,
+    { index, prefix }
+  );
+}
+
+/** Pinpoint events carry these; an index without them is not the archive's, whatever its name. */
+const EVENT_MARKERS = ['arrival_timestamp', 'event_type'] as const;
+
+function hasEventFields(mappings: unknown): boolean {
+  const props = (unwrapTypeName(mappings).properties ?? {}) as Record<string, unknown>;
+  return EVENT_MARKERS.every((field) => field in props);
+}
+
 export interface PlanContext {
   cluster: RepairCluster;
   store: RepairStateStore;
@@ -64,8 +87,10 @@ export interface PlanContext {
 export async function planRepair(
   ctx: PlanContext,
   source: string,
+  prefix: string,
   previous: StoredState | undefined
 ): Promise<StoredState> {
+  requireArchiveIndex(source, prefix);
   const { cluster } = ctx;
   const target = repairTargetName(source);
   const resolved = await cluster.resolve(source);
@@ -88,9 +113,15 @@ export async function planRepair(
   }
   const facts = await cluster.facts(source);
   if (!facts) throw new NotFoundError(`index ${source} does not exist`);
+  if (!hasEventFields(facts.mappings)) {
+    throw new ConflictError(
+      `${source} holds no Pinpoint events (its mapping has no ${EVENT_MARKERS.join(' or ')} field): there is nothing to repair, and the repair leaves it as it is`,
+      { index: source }
+    );
+  }
   if (repairNeed(facts.mappings).length === 0) {
     throw new ConflictError(
-      `${source} already maps its timestamps as dates and its fields as the template does; there is nothing to repair`,
+      `${source} already maps its timestamps as dates and its fields as the template does: there is nothing to repair`,
       { index: source }
     );
   }

@@ -12,7 +12,7 @@ import { NotFoundError } from '../../errors';
 import type { Logger, OpenSearchClient } from '../../osd_port';
 import { RepairCluster } from './cluster';
 import { toJob } from './job_view';
-import { findCandidates, planRepair } from './planner';
+import { findCandidates, planRepair, requireArchiveIndex } from './planner';
 import { RepairMachine, type RepairProgressListener } from './state_machine';
 import { RepairStateStore } from './state_store';
 import type { RepairOptions, RepairState, StoredState } from './types';
@@ -42,11 +42,13 @@ export class RepairService {
   }
 
   /**
-   * The job for `index`: an unfinished one is returned as it is (to be resumed), a finished one when the index
-   * is repaired already; otherwise the index is checked (it exists, its timestamps are not dates, Firehose is
+   * The job for `index`, a daily index of the archive `prefix` (anything else is refused before a read): an
+   * unfinished one is returned as it is (to be resumed), a finished one when the index is repaired already;
+   * otherwise the index is checked (it exists, its timestamps are not dates, Firehose is
    * done with it) and a new job is written. Nothing is written to the index itself here.
    */
-  async start(index: string): Promise<RepairState> {
+  async start(index: string, prefix: string): Promise<RepairState> {
+    requireArchiveIndex(index, prefix);
     await this.store.ensureIndex();
     let existing = await this.store.get(index);
     if (existing?.state.step === 'failed' && !existing.state.rolledBack) {
@@ -64,6 +66,7 @@ export class RepairService {
         hooks: this.options.hooks,
       },
       index,
+      prefix,
       existing
     );
     return planned.state;
@@ -79,8 +82,12 @@ export class RepairService {
   }
 
   /** start + run: what the CLI does for each index. */
-  async repair(index: string, onProgress?: (job: RepairJob) => void): Promise<RepairState> {
-    await this.start(index);
+  async repair(
+    index: string,
+    prefix: string,
+    onProgress?: (job: RepairJob) => void
+  ): Promise<RepairState> {
+    await this.start(index, prefix);
     return this.run(index, onProgress);
   }
 

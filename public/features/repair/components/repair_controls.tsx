@@ -12,6 +12,8 @@ import { RepairIndexButton } from './repair_index_button';
 export interface RepairControlsProps {
   api: RepairApi;
   indices: readonly string[];
+  /** The archive's prefix (the setup page's). */
+  prefix?: string;
   onDone?: (job: RepairJob) => void;
   pollMs?: number;
   doneDelayMs?: number;
@@ -20,6 +22,7 @@ export interface RepairControlsProps {
 export function RepairControls({
   api,
   indices,
+  prefix,
   onDone,
   pollMs,
   doneDelayMs,
@@ -42,6 +45,7 @@ export function RepairControls({
               <RepairIndexButton
                 api={api}
                 index={index}
+                prefix={prefix}
                 job={byIndex.get(index)}
                 onDone={onDone}
                 pollMs={pollMs}

@@ -17,6 +17,8 @@ import { useRepairJob } from '../hooks/use_repair_job';
 export interface RepairIndexButtonProps {
   api: RepairApi;
   index: string;
+  /** The archive's prefix the index belongs to (default pinpoint). */
+  prefix?: string;
   /** The job the page's one job list holds for this index (undefined: never repaired). */
   job?: RepairJob;
   /** Called once the repair is done (e.g. to reload the setup report), `doneDelayMs` after it shows. */
@@ -61,12 +63,14 @@ function RepairProgressView({ job }: { job: RepairJob }): React.ReactElement {
 export function RepairIndexButton({
   api,
   index,
+  prefix,
   job,
   onDone,
   pollMs,
   doneDelayMs = 1500,
 }: RepairIndexButtonProps): React.ReactElement {
   const { view, start } = useRepairJob(api, index, {
+    prefix,
     initialJob: job,
     pollMs,
     onDone,

@@ -4,6 +4,7 @@
  * never lists jobs itself. Requests go through the shared fetch hook, so unmounting cancels the one in flight.
  */
 import { useEffect, useRef, useState } from 'react';
+import { DEFAULT_INDEX_PREFIX } from '../../../../common/constants';
 import type { RepairJob } from '../../../../common/repair';
 import type { RepairApi } from '../../../api/repair';
 import { useFetch } from '../../../hooks/use_fetch';
@@ -31,6 +32,8 @@ export interface UseRepairJob {
 }
 
 export interface UseRepairJobOptions {
+  /** The archive's prefix (default pinpoint): the server repairs only its daily indices. */
+  prefix?: string;
   /** The job the page's job list holds for this index (undefined: none yet). */
   initialJob?: RepairJob;
   pollMs?: number;
@@ -47,7 +50,8 @@ export function useRepairJob(
   const pollMs = options.pollMs ?? 1000;
   const doneDelayMs = options.doneDelayMs ?? 0;
   const [job, setJob] = useState<RepairJob | undefined>(options.initialJob);
-  const starting = useFetch((signal) => api.start(index, signal), { onDone: setJob });
+  const prefix = options.prefix ?? DEFAULT_INDEX_PREFIX;
+  const starting = useFetch((signal) => api.start(index, prefix, signal), { onDone: setJob });
   const polling = useFetch((signal) => api.progress(index, signal), { onDone: setJob });
   const { run: poll } = polling;
 

@@ -33,7 +33,11 @@ import { TemplateDiff } from './template_diff';
 export interface SetupPageProps {
   api: IndexEngineApi;
   /** The repair controls for some indices (the repair feature's RepairControls); `onDone` after each. */
-  renderRepairs?: (indices: readonly string[], onDone: (job: RepairJob) => void) => React.ReactNode;
+  renderRepairs?: (
+    indices: readonly string[],
+    onDone: (job: RepairJob) => void,
+    prefix: string
+  ) => React.ReactNode;
   /** Words for a finished repair (the repair feature's repairedWords). */
   repairedWords?: (job: RepairJob) => string;
   /** Called after a fix was applied, e.g. for a toast. */
@@ -163,7 +167,7 @@ export function SetupPage({
     [reload]
   );
   const repairs = renderRepairs
-    ? (indices: readonly string[]) => renderRepairs(indices, repairDone)
+    ? (indices: readonly string[]) => renderRepairs(indices, repairDone, prefix)
     : undefined;
   const repairedNotice =
     repaired.length > 0 ? (
