@@ -10,6 +10,7 @@ import Boom from '@hapi/boom';
 import { Server, type Request } from '@hapi/hapi';
 import type { Logger, RequestHandlerContext } from '../../../server/osd_port';
 import { xsrfCheck, versionCheck } from './lifecycle_handlers';
+import { LOGGED_BY_ROUTER } from './response_adapter';
 import type { RouteTable } from './router';
 
 export type PageHandler = (
@@ -75,10 +76,11 @@ export function createHostServer(deps: HttpServerDeps): Server {
   registerBasePath(server, deps.basePath);
   server.ext('onPostAuth', xsrfCheck);
   if (deps.osdVersion) server.ext('onPostAuth', versionCheck(deps.osdVersion));
-  // hapi logs a 500 it generated itself (a bug in the host, not a handler error: those are logged by the
-  // router) on the request; surface it in the host's log.
+  // hapi logs every 500 on the request: surface those the router has not logged (a failure outside any
+  // handler, e.g. in the page handler) in the host's log.
   server.events.on({ name: 'request', channels: 'error' }, (_request, event) => {
-    const error = event.error;
+    const { error } = event;
+    if (Boom.isBoom(error) && error.data === LOGGED_BY_ROUTER) return;
     deps.logger.error(error instanceof Error ? error : String(error));
   });
   deps.routes.attach(server, { createContext: deps.createContext, logger: deps.logger });

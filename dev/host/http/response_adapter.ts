@@ -39,8 +39,11 @@ export function toBadRequest(message: string): Boom.Boom {
   return error;
 }
 
+/** Marks the 500 of a handler error the router has logged already (hapi logs every 500 once more). */
+export const LOGGED_BY_ROUTER = Symbol('logged by the router');
+
 export function toInternalError(): Boom.Boom {
-  const error = new Boom.Boom('', { statusCode: 500 });
+  const error = new Boom.Boom('', { statusCode: 500, data: LOGGED_BY_ROUTER });
   error.output.payload.message = 'An internal server error occurred.';
   return error;
 }

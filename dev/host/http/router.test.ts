@@ -12,6 +12,7 @@ import { InvalidInputError } from '../../../common/validation';
 import type { RequestHandlerContext } from '../../../server/osd_port';
 import { validateWith } from '../../../server/routes/validate';
 import { createLogger, type LogRecord } from '../logger';
+import { scopedHeaders } from '../request_context';
 import { close, createHostServer, listen } from './http_server';
 import { RouteTable } from './router';
 
@@ -20,6 +21,8 @@ const routes = new RouteTable();
 const router = routes.createRouter('test');
 let base = '';
 let server: Server;
+/** What asCurrentUser would send for the last request (the host builds the context from hapi's request). */
+let lastScoped: Record<string, string> = {};
 
 function parseName(data: unknown): { name: string } {
   const name = (data as { name?: unknown } | null)?.name;
@@ -130,7 +133,10 @@ beforeAll(async () => {
     osdVersion: '2.19.3',
     routes,
     logger: createLogger(['test'], 'debug', (r) => logs.push(r)),
-    createContext: () => ({}) as RequestHandlerContext,
+    createContext: (request) => {
+      lastScoped = scopedHeaders(request);
+      return {} as RequestHandlerContext;
+    },
   });
   registerRoutes();
   base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
@@ -293,6 +299,15 @@ describe('xsrf and version headers', () => {
   });
 });
 
+describe('the caller identity', () => {
+  test("the context is built from the request: asCurrentUser gets the caller's authorization and tenant only", async () => {
+    await call('/api/t/items/1', {
+      headers: { Authorization: 'Basic YWxpY2U6cw==', securitytenant: 'team-a', cookie: 'sid=1' },
+    });
+    assert.deepEqual(lastScoped, { authorization: 'Basic YWxpY2U6cw==', securitytenant: 'team-a' });
+  });
+});
+
 describe('routing', () => {
   test('an unknown path or method is a 404 with a Boom body', async () => {
     const r = await call('/api/t/nope');
@@ -388,7 +403,8 @@ describe('responses', () => {
     });
   });
 
-  test('a throwing handler is an opaque 500 and the error is logged, not echoed', async () => {
+  test('a throwing handler is an opaque 500 and the error is logged once, not echoed', async () => {
+    const before = logs.length;
     const r = await call('/api/t/throws');
     assert.equal(r.status, 500);
     assert.deepEqual(r.body, {
@@ -396,7 +412,13 @@ describe('responses', () => {
       error: 'Internal Server Error',
       message: 'An internal server error occurred.',
     });
-    assert.ok(logs.some((l) => l.level === 'error' && l.message === 'secret upstream detail'));
+    assert.deepEqual(
+      logs
+        .slice(before)
+        .filter((l) => l.level === 'error')
+        .map((l) => l.message),
+      ['secret upstream detail']
+    );
   });
 
   test("OpenSearch's 401 is forwarded with its challenge, as OSD's router does", async () => {
