@@ -63,6 +63,10 @@ export interface Connection {
   savedObjects?: SavedObjectsClientContract;
   uiSettings?: UiSettingsClient;
   dashboardsUrl?: string;
+  /** Dashboards' HTTP API itself (the dashboards install posts to `_import`). */
+  dashboardsHttp?: DashboardsHttp;
+  /** --tenant, as given. */
+  tenant?: string;
 }
 
 export function connect(flags: CommonFlags): Connection {
@@ -88,6 +92,8 @@ export function connect(flags: CommonFlags): Connection {
     connection.savedObjects = dashboardsSavedObjects(http);
     connection.uiSettings = dashboardsUiSettings(http);
     connection.dashboardsUrl = displayUrl(url);
+    connection.dashboardsHttp = http;
+    connection.tenant = settings.tenant;
   }
   return connection;
 }

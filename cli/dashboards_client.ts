@@ -50,7 +50,12 @@ export class DashboardsHttp {
   async request<T>(
     method: string,
     path: string,
-    options: { query?: Query; body?: unknown } = {}
+    options: {
+      query?: Query;
+      body?: unknown;
+      /** A body sent as given (a multipart `_import` upload) instead of JSON. */
+      raw?: { text: string; contentType: string };
+    } = {}
   ): Promise<T> {
     const url = new URL(`${this.base.pathname.replace(/\/$/, '')}${path}`, this.base);
     for (const [key, value] of Object.entries(options.query ?? {})) {
@@ -61,13 +66,16 @@ export class DashboardsHttp {
     const headers: Record<string, string> = { 'osd-xsrf': 'true', accept: 'application/json' };
     if (this.auth) headers.authorization = this.auth;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.raw) headers['content-type'] = options.raw.contentType;
     let res: DashboardsWireResponse;
     try {
       res = await this.send({
         url,
         method,
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body:
+          options.raw?.text ??
+          (options.body === undefined ? undefined : JSON.stringify(options.body)),
       });
     } catch (error) {
       if (error instanceof ConnectionFailure) throw error;

@@ -13,6 +13,7 @@ import {
   connect,
   type CommonFlags,
 } from '../common_options';
+import { formatInstallResult, installDashboardsFromCli } from '../dashboards_install';
 import { confirm } from '../prompt';
 import { formatDiff } from '../report_text';
 import type { CliIo } from '../io';
@@ -20,7 +21,10 @@ import type { CliIo } from '../io';
 interface SetupFlags extends CommonFlags {
   template: boolean;
   overwrite?: boolean;
+  allowOverlap?: boolean;
   makeDefault?: boolean;
+  dashboardObjects: boolean;
+  replaceEdited?: boolean;
 }
 
 function formatResult(result: ApplyResult): string {
@@ -43,18 +47,25 @@ export function registerSetupCommand(
       program
         .command('setup')
         .description(
-          'Install the index template and (with --dashboards) the index pattern; idempotent'
+          'Install the index template and (with --dashboards) the index pattern and the prebuilt dashboards; idempotent'
         )
     )
   )
     .option('--no-template', 'leave the index template alone')
     .option('--overwrite', 'replace a template someone changed (shows the diff first)')
+    .option('--allow-overlap', 'install the template although it overlaps another one')
     .option('--make-default', 'make the index pattern the default one (needs --dashboards)')
+    .option('--no-dashboard-objects', 'with --dashboards: leave the prebuilt dashboards alone')
+    .option(
+      '--replace-edited',
+      'replace shipped dashboards someone edited (asked per object otherwise)'
+    )
     .action(async (flags: SetupFlags) => {
       const options = parseApplyBody({
         prefix: flags.prefix,
         template: flags.template,
         overwrite: flags.overwrite ?? false,
+        allowOverlap: flags.allowOverlap ?? false,
         indexPattern: flags.dashboards !== undefined,
         makeDefault: flags.makeDefault ?? false,
       });
@@ -89,8 +100,22 @@ export function registerSetupCommand(
       }
       try {
         const result = await applySetup(deps, options);
-        io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result));
-        setExitCode(EXIT.ok);
+        const dashboards =
+          connection.dashboardsHttp && flags.dashboardObjects
+            ? await installDashboardsFromCli(connection.dashboardsHttp, connection.tenant, io, {
+                yes: flags.yes,
+                json: flags.json,
+                replaceEdited: flags.replaceEdited,
+                pluginVersion: 'pinpoint-dashboards CLI',
+              })
+            : undefined;
+        io.out(
+          flags.json
+            ? `${JSON.stringify(dashboards ? { ...result, dashboards } : result, null, 2)}\n`
+            : `${formatResult(result)}${dashboards ? formatInstallResult(dashboards) : ''}`
+        );
+        const kept = dashboards?.outcomes.some((o) => o.action === 'kept') ?? false;
+        setExitCode(kept ? EXIT.findings : EXIT.ok);
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
         // A template someone changed: a finding to review, not a usage error.

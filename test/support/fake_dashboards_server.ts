@@ -1,6 +1,7 @@
 /**
  * A stand-in for the two Dashboards HTTP APIs the CLI uses with --dashboards: saved objects
- * (/api/saved_objects) and advanced settings (/api/opensearch-dashboards/settings). Like Dashboards it refuses
+ * (/api/saved_objects, `_import` with overwrite=true for the dashboards install) and advanced settings
+ * (/api/opensearch-dashboards/settings). Like Dashboards it refuses
  * writes without the osd-xsrf header (400) and answers unknown objects with 404. Backed by the in-memory fakes.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -52,6 +53,39 @@ export async function startFakeDashboards(): Promise<FakeDashboards> {
         const { changes } = (await readJson(req)) as { changes: Record<string, unknown> };
         for (const [k, v] of Object.entries(changes)) await uiSettings.set(k, v);
         return send(200, { settings: {} });
+      }
+      if (url.pathname === '/api/saved_objects/_import' && method === 'POST') {
+        // The one `file` part of the multipart body, one object a line (no conflict checks: overwrite only).
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        const body = Buffer.concat(chunks).toString('utf8');
+        const file = body
+          .split(/\r\n\r\n/)
+          .slice(1)
+          .join('\r\n\r\n')
+          .split(/\r\n--/)[0];
+        const objects = file
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .map(
+            (l) =>
+              JSON.parse(l) as {
+                type: string;
+                id: string;
+                attributes: unknown;
+                references: Array<{ name: string; type: string; id: string }>;
+                exportedCount?: number;
+              }
+          )
+          .filter((o) => o.exportedCount === undefined);
+        for (const o of objects) {
+          await savedObjects.create(o.type, o.attributes, {
+            id: o.id,
+            overwrite: true,
+            references: o.references,
+          });
+        }
+        return send(200, { success: true, successCount: objects.length });
       }
       if (url.pathname === '/api/saved_objects/_find') {
         return send(
