@@ -32,6 +32,9 @@ export interface HttpServerDeps {
   handlePage?: PageHandler;
 }
 
+const KEEPALIVE_TIMEOUT_MS = 120_000;
+const SOCKET_TIMEOUT_MS = 120_000;
+
 /** OSD's getServerOptions with its defaults (server.maxPayloadBytes 1 MiB, no CORS). */
 function serverOptions() {
   return {
@@ -71,8 +74,22 @@ function registerPage(server: Server, handlePage: PageHandler): void {
   });
 }
 
+/** OSD's createServer listener settings (server.keepaliveTimeout and server.socketTimeout, 120 s each). */
+function configureListener(server: Server): void {
+  const { listener } = server;
+  listener.headersTimeout = KEEPALIVE_TIMEOUT_MS + 2 * listener.headersTimeout;
+  listener.keepAliveTimeout = KEEPALIVE_TIMEOUT_MS;
+  listener.setTimeout(SOCKET_TIMEOUT_MS);
+  listener.on('timeout', (socket) => socket.destroy());
+  listener.on('clientError', (error, socket) => {
+    if (socket.writable) socket.end(Buffer.from('HTTP/1.1 400 Bad Request\r\n\r\n', 'ascii'));
+    else socket.destroy(error);
+  });
+}
+
 export function createHostServer(deps: HttpServerDeps): Server {
   const server = new Server(serverOptions());
+  configureListener(server);
   registerBasePath(server, deps.basePath);
   server.ext('onPostAuth', xsrfCheck);
   if (deps.osdVersion) server.ext('onPostAuth', versionCheck(deps.osdVersion));
