@@ -77,6 +77,13 @@ describe('one bounded AWS call', () => {
       pinpointErrorKind(new NotFoundException({ message: 'Resource not found', $metadata: {} })),
       'not_found'
     );
+    // Wrapped by the SDK (a socket error from another realm keeps only its text): still a network failure.
+    assert.equal(
+      pinpointErrorKind(
+        new Error('AWS SDK error wrapper for Error: connect ECONNREFUSED 127.0.0.1:9')
+      ),
+      'network'
+    );
     // Bug 4: a name that does not resolve is this machine's network, not Pinpoint's end of support.
     assert.equal(
       pinpointErrorKind(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })),

@@ -77,11 +77,21 @@ export function httpStatusOf(error: unknown): number | undefined {
   return e?.$metadata?.httpStatusCode ?? e?.$response?.statusCode;
 }
 
+/**
+ * A socket error's code. The SDK wraps a thrown value that is not an `Error` of its own realm ("AWS SDK error
+ * wrapper for Error: connect ECONNREFUSED ...", e.g. under a test runner's VM context), keeping only the text:
+ * the code is then read from it.
+ */
+function socketCode(e: SdkErrorShape): string | undefined {
+  if (e.code) return e.code;
+  return /^AWS SDK error wrapper for .*?\b(E[A-Z_]{3,})\b/.exec(e.message ?? '')?.[1];
+}
+
 /** The kind of a failure no service model describes. */
 export function genericKind(error: unknown): AwsErrorKind {
   const e = (error ?? {}) as SdkErrorShape;
   const name = e.name ?? '';
-  const code = e.code ?? e.Code ?? '';
+  const code = socketCode(e) ?? e.Code ?? '';
   const status = httpStatusOf(error);
   if (CREDENTIALS.test(name) || CREDENTIALS.test(code)) return 'credentials';
   if (ACCESS_DENIED.test(name) || ACCESS_DENIED.test(code)) return 'access_denied';
@@ -98,5 +108,5 @@ export function genericKind(error: unknown): AwsErrorKind {
 export function codeOf(error: unknown): string | undefined {
   const e = (error ?? {}) as SdkErrorShape;
   const name = e.name && e.name !== 'Error' ? e.name : undefined;
-  return e.Code ?? name ?? e.code;
+  return e.Code ?? name ?? socketCode(e);
 }

@@ -229,7 +229,7 @@ describe('AWS wiring check against moto (real SDK clients) and the real OpenSear
     assert.match(flow.message, /^Idle/);
   });
 
-  it('Pinpoint no longer answering (connection refused): unknown, never fail, the named stream checked to the end', async () => {
+  it('Pinpoint not reachable (connection refused): unknown, said as a network failure (not end of support), never fail, the named stream checked to the end', async () => {
     const report = await run(
       correct,
       { firehoseStream: correct.streamName },
@@ -245,8 +245,15 @@ describe('AWS wiring check against moto (real SDK clients) and the real OpenSear
         },
       }
     );
-    assert.equal(findCheck(report, 'event_stream.exists').status, 'unknown');
-    assert.match(findCheck(report, 'event_stream.exists').message, /end of support/);
+    const exists = findCheck(report, 'event_stream.exists');
+    assert.equal(exists.status, 'unknown');
+    // Bug 4: no answer at all is this machine's network, not Pinpoint's end of support.
+    assert.match(
+      exists.message,
+      /could not connect to pinpoint:GetEventStream/,
+      JSON.stringify(exists)
+    );
+    assert.match(exists.remedy?.text ?? '', /network path/);
     assert.equal(report.counts.fail, 0);
     assert.equal(findCheck(report, 'delivery_metrics.flow').status, 'pass');
     assert.equal(findCheck(report, 'firehose.domain').status, 'pass');
