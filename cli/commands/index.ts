@@ -4,6 +4,7 @@ import { registerSetupCommand } from './setup';
 import { registerRepairCommand } from './repair';
 import { registerFailedRecordsCommand } from './failed_records';
 import { registerGenerateCommand } from './generate';
+import { registerCampaignsCommand } from './campaigns';
 
 export type { CliIo } from '../io';
 import type { CliIo } from '../io';
@@ -19,4 +20,5 @@ export function registerCommands(
   registerRepairCommand(program, io, setExitCode);
   registerFailedRecordsCommand(program, io, setExitCode);
   registerGenerateCommand(program, io, setExitCode);
+  registerCampaignsCommand(program, io, setExitCode);
 }
