@@ -10,8 +10,10 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, test } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { HOP_IDS } from '../../common/wiring_types';
+import { join } from 'node:path';
 import {
   launchBrowser,
+  SCREENSHOT_DIR,
   openPinpointApp,
   saveScreenshot,
   unexpectedHttpErrors,
@@ -120,6 +122,10 @@ test('checks the AWS wiring from the setup page at 1280 px: hops at a glance, de
   assert.match(await rotation.innerText(), /OneDay/);
   await page.locator('[data-test-subj="pinpointPipelineSection"]').scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'wiring_pipeline');
+  // The section alone, at the page's own scale, to read the strip and the details.
+  await page
+    .locator('[data-test-subj="pinpointPipelineSection"]')
+    .screenshot({ path: join(SCREENSHOT_DIR, 'wiring_pipeline_section.png') });
 
   await page.reload({ waitUntil: 'load' });
   await page.waitForSelector('[data-test-subj="pinpointWiringForm"]', { timeout: 60_000 });

@@ -22,6 +22,8 @@ export interface HopDetailsProps {
 
 export function HopDetails({ hop, position, idPrefix }: HopDetailsProps): React.ReactElement {
   const groups = bySubject(hop.checks);
+  // One subject for the whole hop (one stream, one project): said once in the heading, not in every check.
+  const only = groups.length === 1 ? groups[0][0] : undefined;
   return (
     <div
       role="tabpanel"
@@ -32,8 +34,9 @@ export function HopDetails({ hop, position, idPrefix }: HopDetailsProps): React.
       data-hop={hop.id}
     >
       <EuiTitle size="xs">
-        <h3>
+        <h3 style={{ overflowWrap: 'anywhere' }}>
           {position}. {hop.title}
+          {only ? ` — ${only}` : ''}
         </h3>
       </EuiTitle>
       <EuiHealth color={STATUS_COLOR[hop.status]}>
@@ -55,7 +58,7 @@ export function HopDetails({ hop, position, idPrefix }: HopDetailsProps): React.
           ) : null}
           {checks.map((check, i) => (
             <div key={`${check.id}-${i}`} style={{ marginBottom: 8 }}>
-              <CheckItem check={check} />
+              <CheckItem check={only ? { ...check, subject: undefined } : check} />
             </div>
           ))}
         </div>

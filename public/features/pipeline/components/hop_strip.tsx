@@ -37,6 +37,16 @@ function tabStyle(active: boolean): React.CSSProperties {
   };
 }
 
+/** Titles are short: two lines at most, so "Firehose's access to the domain" stays readable in a narrow tab. */
+const titleStyle: React.CSSProperties = {
+  display: '-webkit-box',
+  WebkitLineClamp: 2,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+  fontWeight: 600,
+  lineHeight: '1.3',
+};
+
 const ellipsis: React.CSSProperties = {
   whiteSpace: 'nowrap',
   overflow: 'hidden',
@@ -108,7 +118,7 @@ export function HopStrip({
             data-status={hop.status}
           >
             <EuiText size="xs">
-              <div style={{ ...ellipsis, fontWeight: 600 }} title={hop.title}>
+              <div style={titleStyle} title={hop.title}>
                 {i + 1}. {hop.title}
               </div>
             </EuiText>
