@@ -28,9 +28,17 @@ export class ValidationError extends DomainError {
   readonly statusCode = 400;
 }
 
+/** The cluster did not accept the caller's credentials (none, wrong, expired): log in again. */
+export class UnauthorizedError extends DomainError {
+  readonly statusCode = 401;
+}
+
 export class ForbiddenError extends DomainError {
   readonly statusCode = 403;
 }
+
+/** The security plugin names the missing permission: `no permissions for [indices:data/write/index] and User [...]`. */
+const MISSING_PERMISSION = /no permissions for \[([^\]]+)\]/;
 
 export class NotFoundError extends DomainError {
   readonly statusCode = 404;
@@ -84,10 +92,22 @@ export function toDomainError(error: unknown, what: string): DomainError | unkno
   const by = SOURCE_NAME[f.source];
   switch (f.kind) {
     case 'unauthorized':
-    case 'forbidden':
+      // OpenSearch's or Dashboards' 401 is about the caller's login; AWS credential failures stay a 403.
+      if (f.source === 'opensearch' || f.source === 'dashboards') {
+        return new UnauthorizedError(
+          `${what}: ${by} did not accept the current user's credentials; log in again (${f.reason})`
+        );
+      }
       return new ForbiddenError(
         `${what}: the current user is not allowed to do this (${f.reason})`
       );
+    case 'forbidden': {
+      const permission = MISSING_PERMISSION.exec(f.reason)?.[1];
+      return new ForbiddenError(
+        `${what}: the current user is not allowed to do this (${f.reason})`,
+        permission ? { permission } : undefined
+      );
+    }
     case 'not_found':
       return new NotFoundError(`${what}: not found (${f.reason})`);
     case 'bad_request':

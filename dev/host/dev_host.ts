@@ -94,6 +94,10 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     node: options.opensearchUrl,
     ...(options.opensearchAuth ? { auth: options.opensearchAuth } : {}),
   });
+  // Callers never borrow the host's credentials: their requests go from a client without any.
+  const currentUserBase = options.opensearchAuth
+    ? new Client({ node: options.opensearchUrl })
+    : internal;
   const internalPort = asPortClient(internal);
   let server: Server | undefined;
   let serverPlugin: ServerPlugin | undefined;
@@ -171,6 +175,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       createContext: (request) =>
         createRequestContext(request, {
           internal,
+          currentUserBase,
           savedObjects,
           uiSettings,
           scopedSavedObjects: (currentUser) =>
@@ -193,6 +198,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
         serverPlugin?.stop();
         unguardPluginResolution(plugin.dir);
         await internal.close();
+        if (currentUserBase !== internal) await currentUserBase.close();
       },
     };
   } catch (error) {
@@ -200,6 +206,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     serverPlugin?.stop();
     unguardPluginResolution(plugin.dir);
     await internal.close();
+    if (currentUserBase !== internal) await currentUserBase.close();
     throw error;
   }
 }

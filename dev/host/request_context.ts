@@ -47,6 +47,12 @@ export function scopedHeaders(req: IncomingHeaders): Record<string, string> {
 
 export interface ContextDeps {
   internal: Client;
+  /**
+   * The client asCurrentUser derives from when `internal` carries the host's own credentials: one without
+   * any, so a request without `authorization` reaches OpenSearch anonymous (a 401 on a secured cluster)
+   * instead of borrowing the host's identity. Defaults to `internal`.
+   */
+  currentUserBase?: Client;
   savedObjects: HostSavedObjectsClient;
   uiSettings: HostUiSettingsClient;
   /** A saved-objects client over the request's scoped client; without it, `savedObjects` serves everyone. */
@@ -60,7 +66,9 @@ export function createRequestContext(
   let currentUser: OpenSearchClient | undefined;
   let savedObjects: HostSavedObjectsClient | undefined;
   const asCurrentUser = () =>
-    (currentUser ??= asPortClient(deps.internal.child({ headers: scopedHeaders(req) })));
+    (currentUser ??= asPortClient(
+      (deps.currentUserBase ?? deps.internal).child({ headers: scopedHeaders(req) })
+    ));
   return {
     core: {
       opensearch: {
