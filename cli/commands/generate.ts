@@ -42,6 +42,12 @@ function intFlag(value: string, flag: string, min: number, max: number): number 
   return Number(value);
 }
 
+/** JavaScript rolls 2026-02-30 over to March; a day must name itself. */
+function validDay(day: string): boolean {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
+}
+
 export interface GeneratePlan {
   days: string[];
   eventsPerDay: number;
@@ -67,10 +73,7 @@ export function planFromFlags(flags: GenerateFlags, now: Date = new Date()): Gen
   const concurrency = intFlag(flags.concurrency, '--concurrency', 1, 16);
   let end = now;
   if (flags.end !== undefined) {
-    if (
-      !/^\d{4}-\d{2}-\d{2}$/.test(flags.end) ||
-      Number.isNaN(Date.parse(`${flags.end}T00:00:00Z`))
-    )
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(flags.end) || !validDay(flags.end))
       throw new InvalidInputError(`--end must be a day, YYYY-MM-DD, got "${flags.end}"`);
     end = new Date(Math.min(Date.parse(`${flags.end}T23:59:59.999Z`), now.getTime()));
   }
