@@ -5,6 +5,7 @@
  * NotResource; a statement with a Condition it cannot evaluate makes the answer `conditional`, never `allowed`.
  * Permission boundaries and SCPs are not visible here; the evidence says so.
  */
+import { globalArn, tryParseArn } from '../../../common/arn';
 
 export type Decision = 'allowed' | 'denied' | 'implicit' | 'conditional';
 
@@ -119,13 +120,11 @@ export function principalMatches(
   if (principal === undefined) return false;
   if (principal === '*') return true;
   if (typeof principal === 'string') return false;
+  // The account root in the principal's own partition (arn:aws-cn:iam::<account>:root in China).
+  const root = globalArn(tryParseArn(who.arn)?.partition ?? 'aws', 'iam', who.account, 'root');
   return asList(principal.AWS).some(
     (p) =>
-      p === '*' ||
-      p === who.arn ||
-      p === who.account ||
-      p === `arn:aws:iam::${who.account}:root` ||
-      wildcardMatch(p, who.arn)
+      p === '*' || p === who.arn || p === who.account || p === root || wildcardMatch(p, who.arn)
   );
 }
 
