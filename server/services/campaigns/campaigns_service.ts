@@ -10,7 +10,12 @@ import { PINPOINT_SOURCE } from '../../../common/sources/pinpoint';
 import type { GroupDescriptor } from '../../../common/sources/source_descriptor';
 import { dataSpan } from './data_span';
 import type { CampaignsDeps } from './deps';
-import { listArchiveIndices, selectIndices } from './index_selection';
+import {
+  listArchiveIndices,
+  selectIndices,
+  targetExpression,
+  type IndexSelection,
+} from './index_selection';
 import { rawGroupCounts } from './raw_counts';
 import { campaignReports, journeyReports } from './reports';
 import { resolveTimeRange, type TimeRange } from './time_range';
@@ -31,22 +36,22 @@ function groupOf(kind: GroupDescriptor['kind'], deps: CampaignsDeps): GroupDescr
 /** The counts of one group kind over the selected indices (raw, or summaries plus raw). */
 export type GroupCounter = (
   group: GroupDescriptor,
-  indices: ReadonlyArray<{ index: string; docs: number }>,
+  selection: IndexSelection,
   range: TimeRange,
   groupId?: string
 ) => Promise<{ fold: GroupFold; summaryDays: string[]; rawIndices: string[] }>;
 
 export function rawCounter(deps: CampaignsDeps): GroupCounter {
   const source = deps.source ?? PINPOINT_SOURCE;
-  return async (group, indices, range, groupId) => ({
+  return async (group, selection, range, groupId) => ({
     fold: await rawGroupCounts(deps.client, source, group, {
-      target: `${deps.prefix ?? DEFAULT_INDEX_PREFIX}*`,
-      indices: indices.map((i) => i.index),
+      target: selection.target,
+      indices: selection.indices.map((i) => i.index),
       range,
       groupId,
     }),
     summaryDays: [],
-    rawIndices: indices.map((i) => i.index),
+    rawIndices: selection.indices.map((i) => i.index),
   });
 }
 
@@ -66,10 +71,10 @@ export async function getCampaigns(
   const wantJourneys = request.campaignId === undefined;
   const [campaigns, journeys] = await Promise.all([
     wantCampaigns
-      ? counter(groupOf('campaign', deps), selection.indices, range, request.campaignId)
+      ? counter(groupOf('campaign', deps), selection, range, request.campaignId)
       : undefined,
     wantJourneys
-      ? counter(groupOf('journey', deps), selection.indices, range, request.journeyId)
+      ? counter(groupOf('journey', deps), selection, range, request.journeyId)
       : undefined,
   ]);
   const ids = [...(campaigns?.fold.groups.keys() ?? []), ...(journeys?.fold.groups.keys() ?? [])];
@@ -90,7 +95,11 @@ export async function getCampaigns(
     },
     dataSpan: await dataSpan(
       deps.client,
-      `${prefix}*`,
+      targetExpression(
+        prefix,
+        archive.allNames ?? [],
+        usable.map((i) => i.index)
+      ),
       usable.map((i) => i.index),
       source.arrivalTimeField
     ),

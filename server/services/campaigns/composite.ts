@@ -9,9 +9,8 @@ import type { EventRow } from '../../../common/campaigns/fold';
 import { fromOpenSearchError } from '../../errors';
 
 export interface CompositeSpec {
-  /** The archive's wildcard (`pinpoint*`): a list of 365 names would overflow the HTTP request line. */
+  /** The index expression naming exactly the indices read (index_selection.ts `targetExpression`). */
   target: string;
-  /** The concrete indices read, as a `_index` filter (shards of other indices are skipped before the query). */
   indices: readonly string[];
   query: Record<string, unknown>;
   /** Keyword fields, in sort order; the first `entityDepth` identify one entity (e.g. campaign, message). */
@@ -60,7 +59,7 @@ export function compositeBody(spec: CompositeSpec, after?: Record<string, unknow
   return {
     size: 0,
     track_total_hits: false,
-    query: { bool: { filter: [spec.query, { terms: { _index: spec.indices } }] } },
+    query: spec.query,
     aggs: {
       rows: {
         composite: { size: spec.pageSize ?? 10_000, sources, ...(after ? { after } : {}) },
@@ -81,7 +80,7 @@ export async function compositePage(
     ({ body } = await client.transport.request<CompositeResponse>(
       {
         method: 'POST',
-        path: `/${encodeURIComponent(spec.target)}/_search`,
+        path: `/${spec.target}/_search`,
         querystring: { ignore_unavailable: true, allow_no_indices: true },
         body: compositeBody(spec, after),
       },

@@ -18,12 +18,11 @@ export async function dataSpan(
     }>(
       {
         method: 'POST',
-        path: `/${encodeURIComponent(target)}/_search`,
+        path: `/${target}/_search`,
         querystring: { ignore_unavailable: true, allow_no_indices: true },
         body: {
           size: 0,
           track_total_hits: false,
-          query: { terms: { _index: indices } },
           aggs: { first: { min: { field } }, latest: { max: { field } } },
         },
       },

@@ -40,7 +40,7 @@ export async function getCampaignDetail(
     await listArchiveIndices(deps.client, prefix)
   );
   const req = {
-    target: `${prefix}*`,
+    target: selection.target,
     indices: selection.indices.map((i) => i.index),
     range,
     groupId: request.campaignId,

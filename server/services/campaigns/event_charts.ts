@@ -82,12 +82,22 @@ export async function eventCharts(
     aggs: { types },
   });
   const eventTypes = source.channels.flatMap((c) => c.eventTypes);
+  if (req.indices.length === 0) {
+    return {
+      timeline: { intervalMs, buckets: [] },
+      hours: {
+        utc: hourOfDay('UTC', []),
+        local: req.timeZone ? hourOfDay(req.timeZone, []) : null,
+      },
+      links: { rows: [], approximate: false },
+    };
+  }
   let body: ChartsResponse;
   try {
     ({ body } = await client.transport.request<ChartsResponse>(
       {
         method: 'POST',
-        path: `/${encodeURIComponent(req.target)}/_search`,
+        path: `/${req.target}/_search`,
         querystring: { ignore_unavailable: true, allow_no_indices: true },
         body: {
           size: 0,
@@ -95,7 +105,6 @@ export async function eventCharts(
           query: {
             bool: {
               filter: [
-                { terms: { _index: req.indices } },
                 { term: { [group.idField]: req.groupId } },
                 { terms: { [source.eventTypeField]: eventTypes } },
                 { range: { [source.sendTimeField]: { gte: req.range.from, lt: req.range.to } } },

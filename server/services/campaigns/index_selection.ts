@@ -23,6 +23,45 @@ export interface ArchiveIndex {
 export interface IndexSelection {
   indices: ArchiveIndex[];
   excluded: Array<{ index: string; reason: string }>;
+  /**
+   * The index expression naming exactly `indices`: whole months as `<prefix>-YYYY-MM-*` where every index of
+   * the month is read, single names otherwise. A search must not even touch an excluded index (its text
+   * fields fail the aggregation), and a year of names would overflow the HTTP request line.
+   */
+  target: string;
+}
+
+const MAX_TARGET_LENGTH = 3500;
+
+export function targetExpression(
+  prefix: string,
+  allNames: readonly string[],
+  included: readonly string[]
+): string {
+  const want = new Set(included);
+  const byMonth = new Map<string, string[]>();
+  for (const name of allNames) {
+    const m = /^-(\d{4}-\d{2})-/.exec(name.slice(prefix.length));
+    const key = m ? m[1] : `=${name}`;
+    const list = byMonth.get(key) ?? [];
+    list.push(name);
+    byMonth.set(key, list);
+  }
+  const parts: string[] = [];
+  for (const [key, names] of byMonth) {
+    const chosen = names.filter((n) => want.has(n));
+    if (chosen.length === 0) continue;
+    if (!key.startsWith('=') && chosen.length === names.length && names.length > 1) {
+      parts.push(`${prefix}-${key}-*`);
+    } else parts.push(...chosen);
+  }
+  const target = parts.map(encodeURIComponent).join(',');
+  if (target.length > MAX_TARGET_LENGTH) {
+    throw new Error(
+      `the ${included.length} indices to read cannot be named in one request; repair or close the excluded ones`
+    );
+  }
+  return target;
 }
 
 export function dayOfIndexName(name: string, prefix: string): number | undefined {
@@ -36,7 +75,7 @@ export function dayOfIndexName(name: string, prefix: string): number | undefined
 export async function listArchiveIndices(
   client: OpenSearchClient,
   prefix: string
-): Promise<ArchiveIndex[]> {
+): Promise<ArchiveIndex[] & { allNames?: string[] }> {
   let rows: Array<{ index: string; 'docs.count': string | null }>;
   try {
     ({ body: rows } = await client.transport.request<typeof rows>(
@@ -51,7 +90,7 @@ export async function listArchiveIndices(
     throw fromOpenSearchError(error, `listing ${prefix}* indices`);
   }
   const names = new Set(rows.map((r) => r.index));
-  return rows
+  const list: ArchiveIndex[] & { allNames?: string[] } = rows
     .filter((r) => !r.index.startsWith('.'))
     .filter((r) => {
       // Mid-repair both exist with the same documents: read the original until the swap.
@@ -64,6 +103,8 @@ export async function listArchiveIndices(
       docs: Number(r['docs.count'] ?? 0),
     }))
     .sort((a, b) => a.index.localeCompare(b.index));
+  list.allNames = [...names].sort();
+  return list;
 }
 
 interface FieldCaps {
@@ -122,21 +163,27 @@ export async function selectIndices(
   prefix: string,
   source: SourceDescriptor,
   range: { from: number; to: number },
-  all?: ArchiveIndex[]
+  all?: ArchiveIndex[] & { allNames?: string[] }
 ): Promise<IndexSelection> {
   const archive = all ?? (await listArchiveIndices(client, prefix));
   const candidates = archive.filter(
     (i) => i.dayMs === undefined || i.dayMs + DAY_MS > range.from - DAY_MS
   );
-  if (candidates.length === 0) return { indices: [], excluded: [] };
+  if (candidates.length === 0) return { indices: [], excluded: [], target: '' };
   const bad = await wronglyMapped(
     client,
     prefix,
     candidates.map((i) => i.index),
     source
   );
+  const indices = candidates.filter((i) => !bad.has(i.index));
   return {
-    indices: candidates.filter((i) => !bad.has(i.index)),
+    indices,
     excluded: [...bad].map(([index, reason]) => ({ index, reason })),
+    target: targetExpression(
+      prefix,
+      archive.allNames ?? archive.map((i) => i.index),
+      indices.map((i) => i.index)
+    ),
   };
 }
