@@ -13,7 +13,7 @@ import { DELIVERY_CHECKS } from '../../server/services/wiring/catalogue/delivery
 import { ClusterReadError, readRolesMapping } from '../../server/services/wiring/cluster_facts';
 import type { MappingFacts } from '../../server/services/wiring/facts';
 import { judgeMapping } from '../../server/services/wiring/judgements/delivery';
-import { clientAs } from '../engines/support/engines_under_test';
+import { clientAs, engineUnderTest } from '../engines/support/engines_under_test';
 
 const admin = clientAs('admin');
 const ROLE = `pinpoint_t_firehose_${Date.now().toString(36)}`;
@@ -41,13 +41,15 @@ async function mappingFacts(client: OpenSearchClient): Promise<MappingFacts> {
   return facts;
 }
 
+/** The security REST API as the admin (raw HTTP: the port's client has no PATCH). */
 async function security<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  const { body: answer } = await admin.transport.request<T>({
+  const res = await engineUnderTest('secure').http<T>(
     method,
-    path: `/_plugins/_security/api/${path}`,
-    body: body as Record<string, unknown> | undefined,
-  });
-  return answer;
+    `/_plugins/_security/api/${path}`,
+    body
+  );
+  assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
 }
 
 /** The JSON body of the remedy's curl command, and the role it targets. */
