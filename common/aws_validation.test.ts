@@ -88,6 +88,10 @@ describe('AWS input validators', () => {
     );
     assert.equal(parseDomain('pinpoint').name, 'pinpoint');
     assert.equal(parseDomain('arn:aws:es:us-east-1:123456789012:domain/pinpoint').name, 'pinpoint');
+    assert.equal(
+      parseDomain('arn:aws:es:us-east-1:123456789012:domain/pinpoint').arn,
+      'arn:aws:es:us-east-1:123456789012:domain/pinpoint'
+    );
     refuses(() => parseDomain('Pinpoint'), /3-28 characters/);
   });
 

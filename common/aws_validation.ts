@@ -29,14 +29,12 @@ const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
 export const MAX_APP_IDS = 20;
 
-
 function text(value: unknown, what: string): string {
   if (typeof value !== 'string') throw new InvalidInputError(`${what} must be a string`);
   const trimmed = value.trim();
   if (trimmed.length === 0) throw new InvalidInputError(`${what} must not be empty`);
   return trimmed;
 }
-
 
 export function validateRegion(value: unknown, what = 'region'): string {
   return validateRegionCode(value, what);
@@ -65,7 +63,6 @@ export function validatePinpointAppIds(value: unknown, what = 'appIds'): string[
   return [...new Set(ids)];
 }
 
-
 /** arn:<partition>:iam::<account>:role/<path/>name */
 export function validateRoleArn(value: unknown, what = 'role ARN'): string {
   const arn = parseArn(value, what);
@@ -82,7 +79,6 @@ export function validateRoleArn(value: unknown, what = 'role ARN'): string {
   }
   return String(value).trim();
 }
-
 
 export function validateStreamName(value: unknown, what = 'Firehose stream name'): string {
   const name = text(value, what);
@@ -135,6 +131,8 @@ export function validateDomainName(value: unknown, what = 'OpenSearch domain nam
 
 export interface DomainRef {
   name: string;
+  /** Present when given as an ARN: kept as given, like a stream's. */
+  arn?: string;
   region?: string;
   account?: string;
 }
@@ -151,6 +149,7 @@ export function parseDomain(value: unknown, what = 'OpenSearch domain'): DomainR
   }
   return {
     name: validateDomainName(arn.resource.slice('domain/'.length), what),
+    arn: raw,
     region: arn.region,
     account: arn.account,
   };
@@ -177,7 +176,8 @@ function parseCommon(body: Record<string, unknown>, what: string): WiringSetting
     settings.firehoseStream = ref.arn ?? ref.name;
   }
   if (domain !== undefined && domain.trim() !== '') {
-    settings.domain = parseDomain(domain, `${what}: domain`).name;
+    const ref = parseDomain(domain, `${what}: domain`);
+    settings.domain = ref.arn ?? ref.name;
   }
   if (roleArn !== undefined && roleArn.trim() !== '') {
     settings.roleArn = validateRoleArn(roleArn, `${what}: roleArn`);

@@ -5,6 +5,7 @@
  * bulk request is a 403 security_exception). This file reads; judgements/delivery.ts judges.
  */
 import { arnIn, bucketArn, roleNameOfArn } from '../../../common/arn';
+import { parseDomain } from '../../../common/aws_validation';
 import type { DomainStatus } from '../../aws/opensearch_service';
 import { ClusterReadError, readRolesMapping } from './cluster_facts';
 import { type HopContext, isAwsError, readFailure } from './context';
@@ -130,10 +131,12 @@ export async function checkDeliveryAccess(
   stream: DescribedStream
 ): Promise<void> {
   const { info } = stream;
-  const domainName = info.domainName ?? ctx.request.domain;
+  // A domain asked for by ARN is described where its ARN says.
+  const asked = ctx.request.domain ? parseDomain(ctx.request.domain) : undefined;
+  const domainName = info.domainName ?? asked?.name;
   const describe: Promise<Described> = domainName
     ? ctx
-        .aws(info.domainRegion || info.region)
+        .aws(info.domainRegion || (info.domainName ? undefined : asked?.region) || info.region)
         .opensearch.describeDomain(domainName, ctx.call)
         .then(
           (domain) => ({ domain }),

@@ -110,7 +110,8 @@ export const FIREHOSE_CHECKS = {
   'firehose.domain': wording<ClusterMatchFacts>()({
     title: 'Delivers to this cluster',
     message: {
-      not_asked: (f) => `The stream delivers to domain ${f.domainName}, not to ${f.askedDomain}.`,
+      not_asked: (f) =>
+        `The stream delivers to domain ${f.askedDomain?.startsWith('arn:') ? f.domainArn : f.domainName}, not to ${f.askedDomain}.`,
       no_cluster: () => 'No cluster to compare with.',
       cluster_unreadable: (f) => `Could not read this cluster's name: ${f.clusterError}`,
       unmanaged_name: (f) =>

@@ -44,12 +44,20 @@ export function judgeStreamDestination(f: StreamDestinationFacts) {
   }
 }
 
+/** The domain asked for, by name or (kept as given) by ARN: an ARN must match the stream's domain ARN. */
+function askedOtherDomain(f: ClusterMatchFacts): boolean {
+  if (!f.askedDomain) return false;
+  if (f.askedDomain.startsWith('arn:'))
+    return f.domainArn !== undefined && f.askedDomain !== f.domainArn;
+  return f.domainName !== undefined && f.askedDomain !== f.domainName;
+}
+
 /**
  * Is the stream's domain the cluster these dashboards read? Amazon OpenSearch Service names a domain's cluster
  * `<account>:<domain>`; any other name cannot be compared. `undefined`: not known either way.
  */
 export function isThisCluster(f: ClusterMatchFacts): boolean | undefined {
-  if (f.askedDomain && f.domainName && f.askedDomain !== f.domainName) return false;
+  if (askedOtherDomain(f)) return false;
   if (!f.clusterDomain || !f.domainName) return undefined;
   return (
     f.domainName === f.clusterDomain && (!f.domainAccount || f.domainAccount === f.clusterAccount)
@@ -57,8 +65,7 @@ export function isThisCluster(f: ClusterMatchFacts): boolean | undefined {
 }
 
 export function judgeClusterMatch(f: ClusterMatchFacts) {
-  if (f.askedDomain && f.domainName && f.askedDomain !== f.domainName)
-    return verdict('firehose.domain', 'fail', 'not_asked', f);
+  if (askedOtherDomain(f)) return verdict('firehose.domain', 'fail', 'not_asked', f);
   if (f.noCluster) return verdict('firehose.domain', 'unknown', 'no_cluster', f);
   if (f.clusterError) return verdict('firehose.domain', 'unknown', 'cluster_unreadable', f);
   if (!f.clusterDomain) return verdict('firehose.domain', 'unknown', 'unmanaged_name', f);

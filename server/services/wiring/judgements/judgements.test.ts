@@ -85,6 +85,14 @@ describe('wiring judgements', () => {
       undefined
     );
     assert.equal(judgeClusterMatch({ ...f, askedDomain: 'elsewhere' }).reason, 'not_asked');
+    // A domain asked for by ARN is that ARN: a same-named domain of another account is not it.
+    const arn = `arn:aws:es:eu-west-1:${ACCOUNT}:domain/pinpoint`;
+    assert.equal(judgeClusterMatch({ ...f, domainArn: arn, askedDomain: arn }).reason, 'match');
+    const foreign = arn.replace(ACCOUNT, '999988887777');
+    assert.equal(
+      judgeClusterMatch({ ...f, domainArn: arn, askedDomain: foreign }).reason,
+      'not_asked'
+    );
   });
 
   it('trust policies in every partition: the SourceArn Pinpoint sends carries the region’s partition', () => {
