@@ -21,7 +21,14 @@ export function parseReportQuery(data: unknown): ReportQuery {
   return { prefix: validateIndexPrefix(prefix, 'prefix') };
 }
 
-const APPLY_KEYS = ['prefix', 'template', 'overwrite', 'indexPattern', 'makeDefault'] as const;
+const APPLY_KEYS = [
+  'prefix',
+  'template',
+  'overwrite',
+  'indexPattern',
+  'makeDefault',
+  'allowOverlap',
+] as const;
 
 export function parseApplyBody(data: unknown): ApplyOptions {
   const obj = asObject(data, 'apply body');
@@ -33,6 +40,7 @@ export function parseApplyBody(data: unknown): ApplyOptions {
     overwrite: optionalBoolean(obj, 'overwrite', 'apply body') ?? false,
     indexPattern: optionalBoolean(obj, 'indexPattern', 'apply body') ?? false,
     makeDefault: optionalBoolean(obj, 'makeDefault', 'apply body') ?? false,
+    allowOverlap: optionalBoolean(obj, 'allowOverlap', 'apply body') ?? false,
   };
   if (!options.template && !options.indexPattern && !options.makeDefault) {
     throw new InvalidInputError(

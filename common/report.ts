@@ -115,6 +115,8 @@ export interface ApplyOptions {
   indexPattern: boolean;
   /** Make the index pattern the default one (default false). */
   makeDefault: boolean;
+  /** Install the template although it overlaps another one (default false: a 409 naming the conflict). */
+  allowOverlap?: boolean;
 }
 
 export type ApplyAction = 'created' | 'updated' | 'unchanged' | 'skipped';

@@ -48,7 +48,13 @@ describe('index engine CLI', () => {
     assert.match(out, /FAIL {2}Timestamps/);
     for (const index of seeded) assert.match(out, new RegExp(index));
     assert.match(out, new RegExp(`run: pinpoint-dashboards setup --prefix ${prefix}`));
-    assert.match(out, /SKIP {2}index pattern not checked/);
+    // Bug 4: this used to say Dashboards "was not reachable" although nobody had asked it.
+    assert.match(
+      out,
+      /--\s+Index pattern and default: Not checked: .*no Dashboards URL was given/
+    );
+    assert.match(out, /run: pinpoint-dashboards check --dashboards <dashboards-url>/);
+    assert.doesNotMatch(out, /not reachable/);
   });
 
   it('check --json prints the report as JSON', async () => {
@@ -145,11 +151,11 @@ describe('index engine CLI', () => {
       [['check', '--nope'], /unknown option '--nope'/],
       [
         ['check', '--opensearch', 'http://127.0.0.1:1'],
-        /cannot reach the cluster.*check --opensearch/,
+        /cannot connect to OpenSearch at http:\/\/127\.0\.0\.1:1: connection refused; check the host and port in --opensearch/,
       ],
       [
         ['check', '--opensearch', os, '--prefix', prefix, '--dashboards', 'http://127.0.0.1:1'],
-        /cannot reach Dashboards.*check --dashboards/,
+        /cannot connect to Dashboards at http:\/\/127\.0\.0\.1:1: connection refused; check the host and port in --dashboards/,
       ],
       [
         ['setup', '--opensearch', os, '--prefix', prefix, '--make-default', '--yes'],

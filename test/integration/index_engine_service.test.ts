@@ -130,7 +130,7 @@ describe('index engine services (real OpenSearch)', () => {
     assert.equal(t.status, 'warn');
     assert.equal(t.evidence.state, 'modified');
     assert.deepEqual(t.evidence.diff, [
-      { path: 'mappings.properties.event_type.ignore_above', ours: '1024', installed: null },
+      { path: 'mappings.properties.event_type.ignore_above', ours: '1024' },
       { path: 'mappings.properties.event_type.type', ours: 'keyword', installed: 'text' },
     ]);
     assert.deepEqual(t.remedy?.fix, { kind: 'update_template', overwrite: true });

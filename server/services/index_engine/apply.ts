@@ -14,7 +14,12 @@ import {
   type IndexPatternField,
 } from '../../../common/index_pattern';
 import type { ApplyOptions, ApplyResult, ApplyStep } from '../../../common/report';
-import { needsTypeName, templateFlavorFor, templateName } from '../../../common/template';
+import {
+  needsTypeName,
+  templateFlavorFor,
+  templateName,
+  templatePriority,
+} from '../../../common/template';
 import { ConflictError, ValidationError, toDomainError } from '../../errors';
 import { readUpstreamError } from '../../upstream_errors';
 import type { OpenSearchClient } from '../../osd_port';
@@ -23,7 +28,8 @@ import type { IndexEngineDeps } from './deps';
 import { fieldsFromFieldCaps, fieldsFromTypes } from './index_pattern_fields';
 import { readIndexPatternState } from './index_pattern_state';
 import { walkMapping } from './mapping_walk';
-import type { TemplateCatalog } from './template_catalog';
+import { readTemplateCatalog, type TemplateCatalog } from './template_catalog';
+import { describeConflicts, templateConflicts } from './template_overlap';
 import { templateStatus, type TemplateStatus } from './template_status';
 
 async function readOurTemplate(
@@ -75,6 +81,23 @@ async function applyTemplate(deps: IndexEngineDeps, options: ApplyOptions): Prom
   const status = await previewTemplate(deps, options.prefix);
   const { name, flavor } = status;
   const kind = flavor === 'composable' ? '_index_template' : '_template';
+  // Checked even when ours is current: "nothing to change" must not be said while the report fails.
+  if (flavor === 'composable' && !options.allowOverlap) {
+    const catalog = await readTemplateCatalog(deps.client, flavor);
+    const ours = {
+      name,
+      prefix: options.prefix,
+      priority: templatePriority(options.prefix),
+      index_patterns: [indexPatternTitle(options.prefix)],
+    };
+    const conflicts = templateConflicts(catalog, ours, deps.now?.() ?? new Date());
+    if (conflicts.length > 0) {
+      throw new ConflictError(
+        `${kind}/${name} overlaps ${conflicts.length === 1 ? 'another template' : `${conflicts.length} other templates`}: ${describeConflicts(name, conflicts)}. Narrow or remove the other template, or apply again with allowOverlap (CLI: --allow-overlap) if that is what you want.`,
+        { conflicts }
+      );
+    }
+  }
   if (status.state === 'identical') {
     return { step: 'template', action: 'unchanged', detail: `${kind}/${name} is already current` };
   }

@@ -10,6 +10,7 @@ import type { IndexCheck, ValidationReport } from '../../../common/report';
 import { needsTypeName, templateFlavorFor, templateName } from '../../../common/template';
 import { readClusterInfo } from '../cluster_info';
 import type { IndexEngineDeps } from './deps';
+import { DomainError } from '../../errors';
 import { readUpstreamError } from '../../upstream_errors';
 import {
   conflictsCheck,
@@ -40,11 +41,13 @@ export async function buildReport(
   const settings = readIndexSettings(deps.client, pattern);
   const scanning = scanIndices(deps.client, pattern, settings);
   const freshening = settings.then((list) => latestArrival(deps.client, list));
-  // Dashboards failing (or not given) leaves the index pattern unknown; the cluster's checks still count.
+  // Dashboards refusing (a 403) leaves the index pattern unknown and the cluster's checks still count; not
+  // reaching it at all is the caller's connection problem (the CLI's exit 2), not a finding.
   const patternState = deps.savedObjects
-    ? readIndexPatternState(deps.savedObjects, deps.uiSettings, prefix).catch((error: unknown) => ({
-        error,
-      }))
+    ? readIndexPatternState(deps.savedObjects, deps.uiSettings, prefix).catch((error: unknown) => {
+        if (unreachable(error)) throw error;
+        return { error };
+      })
     : Promise.resolve(undefined);
   const clusterReading = readClusterInfo(deps.client);
   const templates = clusterReading.then(async (info) => {
@@ -122,16 +125,18 @@ function dashboardsNotAsked(deps: IndexEngineDeps): IndexCheck {
   };
 }
 
+function unreachable(error: unknown): boolean {
+  if (error instanceof DomainError) return error.statusCode >= 500;
+  const kind = readUpstreamError(error).kind;
+  return kind === 'network' || kind === 'timeout' || kind === 'aborted' || kind === 'server';
+}
+
 function dashboardsFailed(error: unknown, deps: IndexEngineDeps): IndexCheck {
   const f = readUpstreamError(error);
   const why =
-    f.kind === 'timeout'
-      ? 'Dashboards did not answer in time'
-      : f.kind === 'forbidden' || f.kind === 'unauthorized'
-        ? `the current user may not read saved objects or advanced settings (${f.reason})`
-        : f.kind === 'network'
-          ? `Dashboards could not be reached (${f.reason})`
-          : `Dashboards answered with an error (${f.reason})`;
+    f.kind === 'forbidden' || f.kind === 'unauthorized'
+      ? `the current user may not read saved objects or advanced settings (${f.reason})`
+      : `Dashboards refused the request (${f.reason})`;
   deps.logger?.warn(`pinpoint: index pattern not checked: ${f.reason}`);
   return {
     id: 'index_pattern',
