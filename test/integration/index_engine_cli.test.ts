@@ -49,10 +49,7 @@ describe('index engine CLI', () => {
     for (const index of seeded) assert.match(out, new RegExp(index));
     assert.match(out, new RegExp(`run: pinpoint-dashboards setup --prefix ${prefix}`));
     // Bug 4: this used to say Dashboards "was not reachable" although nobody had asked it.
-    assert.match(
-      out,
-      /--\s+Index pattern and default: Not checked: .*no Dashboards URL was given/
-    );
+    assert.match(out, /--\s+Index pattern and default: Not checked: .*no Dashboards URL was given/);
     assert.match(out, /run: pinpoint-dashboards check --dashboards <dashboards-url>/);
     assert.doesNotMatch(out, /not reachable/);
   });
