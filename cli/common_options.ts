@@ -10,7 +10,7 @@ import type {
   SavedObjectsClientContract,
   UiSettingsClient,
 } from '../server/osd_port';
-import { toDomainError } from '../server/errors';
+import { toDomainError, ValidationError } from '../server/errors';
 import type { IndexEngineDeps } from '../server/services/index_engine/deps';
 import {
   DEFAULT_OPENSEARCH_URL,
@@ -82,7 +82,7 @@ export function connect(flags: CommonFlags): Connection {
   );
   warnInsecure(settings);
   const connection: Connection = {
-    client: withDomainErrors(createOpenSearchClient(osUrl, settings)),
+    client: withDomainErrors(createOpenSearchClient(osUrl, settings), displayUrl(osUrl)),
     opensearchUrl: displayUrl(osUrl),
     prefix,
   };
@@ -112,7 +112,7 @@ export function indexEngineDeps(connection: Connection): IndexEngineDeps {
  * opensearch-js rejects with ResponseError; the CLI wants the domain errors' one-line messages (403: who is
  * not allowed; 400: what OpenSearch refused). Connection errors pass through for cli/index.ts to explain.
  */
-function withDomainErrors(client: OpenSearchClient): OpenSearchClient {
+function withDomainErrors(client: OpenSearchClient, url: string): OpenSearchClient {
   const request = client.transport.request.bind(client.transport);
   return {
     transport: {
@@ -120,9 +120,34 @@ function withDomainErrors(client: OpenSearchClient): OpenSearchClient {
         try {
           return await request(params, options);
         } catch (error) {
+          if (answeredAsDashboards(error)) {
+            throw new ValidationError(
+              `--opensearch ${url} is an OpenSearch Dashboards server, not OpenSearch: give the cluster's URL to --opensearch (e.g. http://127.0.0.1:9200 or the domain endpoint) and this one to --dashboards`
+            );
+          }
           throw toDomainError(error, `${params.method} ${params.path}`);
         }
       }) as OpenSearchClient['transport']['request'],
     },
   };
+}
+
+/**
+ * Dashboards names itself in every answer (`osd-name`, Kibana's `kbn-name`), and its errors are hapi's
+ * `{statusCode, error, message}`; OpenSearch's are `{error: {type, reason}, status}`.
+ */
+function answeredAsDashboards(error: unknown): boolean {
+  const meta = (error as { meta?: { headers?: Record<string, unknown>; body?: unknown } })?.meta;
+  if (!meta) return false;
+  const headers = meta.headers ?? {};
+  if ('osd-name' in headers || 'kbn-name' in headers) return true;
+  const body = meta.body as
+    { statusCode?: unknown; error?: unknown; message?: unknown } | undefined;
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof body.statusCode === 'number' &&
+    typeof body.error === 'string' &&
+    typeof body.message === 'string'
+  );
 }

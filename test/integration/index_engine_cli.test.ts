@@ -140,6 +140,18 @@ describe('index engine CLI', () => {
     assert.doesNotMatch(out, /FAIL|WARN/);
   });
 
+  // Bug 4: pointing --opensearch at Dashboards printed `GET /pinpoint*/_settings…: not found`.
+  it('says so when --opensearch is a Dashboards server', async () => {
+    const { code, err } = await run('check', '--opensearch', dashboards.url, '--prefix', prefix);
+    assert.equal(code, 2);
+    assert.match(
+      err,
+      /is an OpenSearch Dashboards server, not OpenSearch: give the cluster's URL to --opensearch/
+    );
+    assert.doesNotMatch(err, /_settings|not found/);
+    assert.equal(err.trim().split('\n').length, 1);
+  });
+
   it('exits 2 with a message for usage and connection errors, never a stack trace', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['check', '--opensearch', os, '--prefix', 'Bad'], /--prefix "Bad" must be lowercase/],
