@@ -74,9 +74,12 @@ export function importStore(http: DashboardsHttp): DashboardsStore {
   const savedObjects = dashboardsSavedObjects(http);
   return {
     read: (refs) => readEach(savedObjects, refs),
-    write: (objects) => importObjects(http, objects),
+    async write(objects, record) {
+      if (objects.length > 0) await importObjects(http, objects);
+      // Our own type is not importable: the record goes through the saved-objects API.
+      if (record) await writeRecordWith(savedObjects, record);
+    },
     readRecord: () => readRecordWith(savedObjects),
-    writeRecord: (record) => writeRecordWith(savedObjects, record),
   };
 }
 

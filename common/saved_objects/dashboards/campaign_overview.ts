@@ -108,7 +108,8 @@ const aboutRates: VisualizationDef = {
       '**Panels here count events.** A message opened three times is three open events.',
       '',
       'Delivery, open and click **rates** count each message once (delivered ÷ sent, opened ÷ delivered,',
-      'clicked ÷ delivered) and are exact on each campaign page of the [Pinpoint app](/app/pinpoint).',
+      'clicked ÷ delivered) and are exact on the campaign pages of the [Pinpoint app](pinpoint)',
+      '(where the Pinpoint plugin is installed; the link is relative, so it keeps any base path).',
     ].join('\n')
   ),
   usesIndexPattern: false,

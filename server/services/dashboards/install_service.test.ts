@@ -22,8 +22,9 @@ class MemoryStore implements DashboardsStore {
   async read(refs: Array<{ type: string; id: string }>) {
     return new Map(refs.map((r) => [refKey(r), structuredClone(this.objects.get(refKey(r)))]));
   }
-  async write(objects: ExportedObject[]) {
+  async write(objects: ExportedObject[], record?: InstallRecord) {
     if (this.failWith) throw this.failWith;
+    if (record) await this.writeRecord(record);
     for (const o of objects) {
       this.writes += 1;
       this.objects.set(refKey(o), {

@@ -242,9 +242,14 @@ export async function installDashboards(
   const written = new Set(toWrite.map((o) => refKey(o.shipped)));
   const now = (deps.now?.() ?? new Date()).toISOString();
   let verified = { expected: 0, found: 0 };
+  const record = nextRecord(a, written, deps.pluginVersion, now);
   try {
+    if (toWrite.length > 0 || record)
+      await deps.store.write(
+        toWrite.map((o) => o.desired),
+        record
+      );
     if (toWrite.length > 0) {
-      await deps.store.write(toWrite.map((o) => o.desired));
       const back = await deps.store.read(
         toWrite.map((o) => ({ type: o.status.type, id: o.status.id }))
       );
@@ -254,8 +259,6 @@ export async function installDashboards(
       }).length;
       verified = { expected: toWrite.length, found };
     }
-    const record = nextRecord(a, written, deps.pluginVersion, now);
-    if (record) await deps.store.writeRecord(record);
     const changed = toWrite.length > 0 || record !== undefined;
     if (changed) {
       deps.logger?.info(
