@@ -47,7 +47,10 @@ function isLoopbackHost(host: string): boolean {
     host === '[::1]' ||
     host === '0.0.0.0' ||
     host.startsWith('$') || // a template: `http://${host}:${port}` is checked where host is set
-    host.startsWith('<') // a placeholder in a message, e.g. https://<endpoint>
+    host.startsWith('<') || // a placeholder in a message, e.g. https://<endpoint>
+    // A managed domain's name given to the CLI's parsers (region and service read from the host); every AWS
+    // call in a test goes to moto or aws-sdk-client-mock, never to this name.
+    /\.amazonaws\.com$/.test(host)
   );
 }
 

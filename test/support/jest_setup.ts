@@ -7,7 +7,7 @@ import { jest } from '@jest/globals';
 
 jest.setTimeout(10 * 60_000);
 
-// Without credentials the AWS SDK's default chain asks the EC2 metadata service (169.254.169.254): a test must
+// Without credentials the AWS SDK's default chain asks the EC2 metadata service (a link-local address): a test must
 // never leave the loopback, so a missing credential fails fast instead (test/conformance/loopback_only.test.ts).
 process.env.AWS_EC2_METADATA_DISABLED ??= 'true';
 
