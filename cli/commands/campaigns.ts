@@ -1,11 +1,9 @@
 /**
  * `pinpoint-dashboards campaigns [--from] [--to] [--campaign <id>] [--json | --csv]`: the campaigns service's
- * report, the same numbers as the app. `names import <file.csv> --yes`: campaign names from a CSV of id,name.
+ * report, the same numbers as the app. Names: cli/commands/names.ts.
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { listRows, sortRows, toCsv, type CampaignListRow } from '../../common/campaigns/list';
-import { parseNamesCsv } from '../../common/campaigns/names_csv';
 import { DEFAULT_RANGE, parsePinpointId, parseTimeExpression } from '../../common/campaigns/query';
 import { InvalidInputError } from '../../common/validation';
 import { getCampaigns } from '../../server/services/campaigns/campaigns_service';
@@ -13,7 +11,6 @@ import { NamesStore } from '../../server/services/names/names_store';
 import { addCommonOptions, connect, type CommonFlags } from '../common_options';
 import { EXIT } from '../exit';
 import type { CliIo } from '../io';
-import { confirm } from '../prompt';
 
 interface CampaignFlags extends CommonFlags {
   from: string;
@@ -101,31 +98,6 @@ export function registerCampaignsCommand(
       }
       for (const e of report.sources.excluded) io.err(`excluded ${e.index}: ${e.reason}\n`);
     }
-    setExitCode(EXIT.ok);
-  });
-
-  const names = program.command('names').description('campaign and journey names');
-  addCommonOptions(
-    names
-      .command('import <file>')
-      .description('import names from a CSV file with columns id,name (header optional)')
-  ).action(async (file: string, flags: CommonFlags) => {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new InvalidInputError(`cannot read ${file}: ${(error as Error).message}`);
-    }
-    const rows = parseNamesCsv(text);
-    const connection = connect(flags);
-    if (!(await confirm(`Write ${rows.length} names to ${connection.opensearchUrl}?`, flags.yes))) {
-      io.err('nothing written\n');
-      setExitCode(EXIT.ok);
-      return;
-    }
-    const result = await new NamesStore(connection.client).put(rows, 'csv');
-    if (flags.json) io.out(`${JSON.stringify(result)}\n`);
-    else io.out(`${result.written} names written\n`);
     setExitCode(EXIT.ok);
   });
 }

@@ -5,6 +5,7 @@ import { registerRepairCommand } from './repair';
 import { registerFailedRecordsCommand } from './failed_records';
 import { registerGenerateCommand } from './generate';
 import { registerCampaignsCommand } from './campaigns';
+import { registerNamesCommand } from './names';
 
 export type { CliIo } from '../io';
 import type { CliIo } from '../io';
@@ -21,4 +22,5 @@ export function registerCommands(
   registerFailedRecordsCommand(program, io, setExitCode);
   registerGenerateCommand(program, io, setExitCode);
   registerCampaignsCommand(program, io, setExitCode);
+  registerNamesCommand(program, io, setExitCode);
 }

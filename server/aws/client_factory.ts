@@ -70,6 +70,7 @@ interface Destroyable {
 export class AwsClientFactory implements AwsPortSource {
   private readonly ports = new Map<string, AwsPorts>();
   private readonly clients: Destroyable[] = [];
+  private readonly pinpointClients = new Map<string, PinpointClient>();
   private readonly baseCredentials: CredentialsProvider;
 
   constructor(private readonly options: AwsClientFactoryOptions = {}) {
@@ -105,10 +106,25 @@ export class AwsClientFactory implements AwsPortSource {
     return ports;
   }
 
+  /**
+   * A Pinpoint client with the same settings as the ports' (credentials, timeouts, endpoint), outside the wiring
+   * check's ports: the campaign names refresh (aws/pinpoint_names.ts). One per region, closed with the others.
+   */
+  pinpointClient(region: string): PinpointClient {
+    let client = this.pinpointClients.get(region);
+    if (!client) {
+      client = new PinpointClient(this.clientConfig('pinpoint', region, this.baseCredentials));
+      this.clients.push(client);
+      this.pinpointClients.set(region, client);
+    }
+    return client;
+  }
+
   /** Closes every client's sockets (the CLI and tests end with this). */
   destroy(): void {
     for (const client of this.clients.splice(0)) client.destroy();
     this.ports.clear();
+    this.pinpointClients.clear();
   }
 
   private endpointFor(service: AwsServiceName): string | undefined {

@@ -8,7 +8,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { GetCampaignsCommand, ListJourneysCommand, PinpointClient } from '@aws-sdk/client-pinpoint';
 import { CAMPAIGN_API_PATHS } from '../../common/campaigns/api_paths';
 import type { RequestHandlerContext } from '../../server/osd_port';
-import { pinpointNamesPort } from '../../server/aws/pinpoint_campaigns';
+import { pinpointNamesPort } from '../../server/aws/pinpoint_names';
 import { registerCampaignRoutes } from '../../server/routes/campaigns';
 import { registerNameRoutes } from '../../server/routes/names';
 import { NAMES_INDEX, NamesStore } from '../../server/services/names/names_store';
@@ -134,11 +134,9 @@ describe('campaign routes (real OpenSearch)', () => {
         NextToken: undefined,
       },
     });
-    pinpointMock
-      .on(ListJourneysCommand)
-      .resolves({
-        JourneysResponse: { Item: [{ Id: JOURNEY, Name: 'Welcome journey' } as never] },
-      });
+    pinpointMock.on(ListJourneysCommand).resolves({
+      JourneysResponse: { Item: [{ Id: JOURNEY, Name: 'Welcome journey' } as never] },
+    });
     const edited = await router.call('put', CAMPAIGN_API_PATHS.name, context, {
       params: { id: CAMPAIGN_PUSH },
       body: { name: 'Push (edited)' },

@@ -1,141 +1,276 @@
 /**
- * The names lookup index (`.pinpoint-campaign-names`, hidden, outside the `pinpoint*` archive): one document
- * per campaign or journey id, written by a Pinpoint sync, a CSV import or an edit in the app. Writes are
- * idempotent (the id is the document id); a name the user typed is not overwritten by a later sync.
+ * The names lookup index behind a narrow interface: resolve many ids in one request (the campaigns list),
+ * list a page, read everything (the CLI), write names by the rules of names_plan.ts. The client is the
+ * caller's (routes: the current user); reads never create the index, writes create it on first use.
  */
 import type { OpenSearchClient } from '../../osd_port';
 import type { NameResolver } from '../campaigns/deps';
 import { fromOpenSearchError } from '../../errors';
-import type { NameRow } from '../../../common/campaigns/names_csv';
+import {
+  NAMES_INDEX,
+  ensureNamesIndex,
+  readEntry,
+  type NameEntry,
+  type NameSource,
+} from './names_index';
+import type { NamesListQuery } from './names_input';
+import { planWrites, type IncomingName, type StoredName } from './names_plan';
 
-export const NAMES_INDEX = '.pinpoint-campaign-names';
+export { NAMES_INDEX, type NameEntry, type NameSource } from './names_index';
 
-export type NameSource = 'pinpoint' | 'csv' | 'user';
-
-export interface NameEntry {
-  id: string;
-  name: string;
-  source: NameSource;
-  kind?: 'campaign' | 'journey';
-  updatedAt: string;
+export interface NamesStoreOptions {
+  /** Tests give each file its own index; the product uses NAMES_INDEX. */
+  index?: string;
+  now?: () => Date;
 }
 
-const MAPPING = {
-  settings: { index: { hidden: true, number_of_shards: 1, auto_expand_replicas: '0-1' } },
-  mappings: {
-    dynamic: 'strict',
-    properties: {
-      id: { type: 'keyword' },
-      name: { type: 'keyword' },
-      source: { type: 'keyword' },
-      kind: { type: 'keyword' },
-      updatedAt: { type: 'date' },
-    },
-  },
-};
+export interface WriteResult {
+  /** Names written (created or replaced). */
+  written: number;
+  /** Names the index already held as given: nothing written. */
+  unchanged: number;
+  /** Names a refresh left alone because a user typed or imported them (or changed them meanwhile). */
+  kept: number;
+}
+
+export interface NamesPage {
+  names: NameEntry[];
+  total: number;
+}
+
+const READ_TIMEOUT_MS = 30_000;
+const WRITE_TIMEOUT_MS = 60_000;
+/** Ids per _mget and documents per _bulk: well under OpenSearch's request size limits. */
+const CHUNK = 5_000;
+const BULK_DOCS = 2_000;
+
+interface MgetDoc {
+  _id: string;
+  found?: boolean;
+  _seq_no?: number;
+  _primary_term?: number;
+  _source?: Record<string, unknown>;
+}
+
+interface BulkItem {
+  status: number;
+  error?: { type?: string; reason?: string };
+}
+
+function statusOf(error: unknown): number | undefined {
+  return (error as { meta?: { statusCode?: number } })?.meta?.statusCode;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const escapeWildcard = (text: string) => text.replace(/[\\*?]/g, (c) => `\\${c}`);
 
 export class NamesStore implements NameResolver {
+  readonly index: string;
+  private readonly now: () => Date;
+
   constructor(
     private readonly client: OpenSearchClient,
-    private readonly now: () => Date = () => new Date()
-  ) {}
-
-  private async ensureIndex(): Promise<void> {
-    try {
-      await this.client.transport.request(
-        { method: 'PUT', path: `/${NAMES_INDEX}`, body: MAPPING },
-        { ignore: [400], requestTimeout: 30_000 }
-      );
-    } catch (error) {
-      throw fromOpenSearchError(error, 'creating the names index');
-    }
+    options: NamesStoreOptions = {}
+  ) {
+    this.index = options.index ?? NAMES_INDEX;
+    this.now = options.now ?? (() => new Date());
   }
 
-  async resolve(ids: readonly string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    if (ids.length === 0) return out;
-    try {
-      const { body } = await this.client.transport.request<{
-        docs: Array<{ found: boolean; _source?: NameEntry }>;
-      }>(
-        { method: 'POST', path: `/${NAMES_INDEX}/_mget`, body: { ids } },
-        { ignore: [404], requestTimeout: 30_000 }
-      );
-      for (const doc of body.docs ?? [])
-        if (doc.found && doc._source) out.set(doc._source.id, doc._source.name);
-    } catch (error) {
-      const status = (error as { meta?: { statusCode?: number } })?.meta?.statusCode;
-      if (status === 404) return out; // no names yet
-      throw fromOpenSearchError(error, 'reading campaign names');
+  /** The stored entries of `ids`, in one _mget per 5,000 ids; a missing index holds nothing. */
+  async entries(ids: readonly string[]): Promise<Map<string, StoredName>> {
+    const out = new Map<string, StoredName>();
+    const unique = [...new Set(ids)];
+    for (const part of chunks(unique, CHUNK)) {
+      let docs: MgetDoc[];
+      try {
+        const { body, statusCode } = await this.client.transport.request<{ docs?: MgetDoc[] }>(
+          { method: 'POST', path: `/${encodeURIComponent(this.index)}/_mget`, body: { ids: part } },
+          { ignore: [404], requestTimeout: READ_TIMEOUT_MS }
+        );
+        if (statusCode === 404) return out; // no name was ever written
+        docs = body.docs ?? [];
+      } catch (error) {
+        if (statusOf(error) === 404) return out;
+        throw fromOpenSearchError(error, 'reading campaign names');
+      }
+      for (const doc of docs) {
+        if (!doc.found || !doc._source) continue;
+        out.set(doc._id, {
+          entry: readEntry(doc._source),
+          seqNo: doc._seq_no ?? 0,
+          primaryTerm: doc._primary_term ?? 0,
+        });
+      }
     }
     return out;
   }
 
-  async list(): Promise<NameEntry[]> {
+  /** NameResolver: id -> name for the ids that have one (the campaigns service's one call). */
+  async resolve(ids: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (ids.length === 0) return out;
+    for (const [id, stored] of await this.entries(ids)) out.set(id, stored.entry.name);
+    return out;
+  }
+
+  /** One page, sorted by name then id; `search` matches part of a name (any case) or the start of an id. */
+  async list(query: NamesListQuery): Promise<NamesPage> {
+    const filter: object[] = [];
+    if (query.kind) filter.push({ term: { kind: query.kind } });
+    if (query.source) filter.push({ term: { source: query.source } });
+    const must: object[] = [];
+    if (query.search) {
+      const text = query.search;
+      must.push({
+        bool: {
+          should: [
+            {
+              wildcard: {
+                name: { value: `*${escapeWildcard(text)}*`, case_insensitive: true },
+              },
+            },
+            { prefix: { id: text.toLowerCase() } },
+          ],
+          minimum_should_match: 1,
+        },
+      });
+    }
     try {
       const { body, statusCode } = await this.client.transport.request<{
-        hits?: { hits: Array<{ _source: NameEntry }> };
+        hits?: {
+          total?: { value: number } | number;
+          hits: Array<{ _source: Record<string, unknown> }>;
+        };
       }>(
         {
           method: 'POST',
-          path: `/${NAMES_INDEX}/_search`,
-          body: { size: 10_000, sort: [{ id: 'asc' }], query: { match_all: {} } },
+          path: `/${encodeURIComponent(this.index)}/_search`,
+          body: {
+            from: query.page * query.perPage,
+            size: query.perPage,
+            track_total_hits: true,
+            sort: [{ name: 'asc' }, { id: 'asc' }],
+            query: { bool: { filter, must } },
+          },
         },
-        { ignore: [404], requestTimeout: 30_000 }
+        { ignore: [404], requestTimeout: READ_TIMEOUT_MS }
       );
-      if (statusCode === 404) return [];
-      return (body.hits?.hits ?? []).map((h) => h._source);
+      if (statusCode === 404) return { names: [], total: 0 };
+      const total = body.hits?.total;
+      return {
+        names: (body.hits?.hits ?? []).map((h) => readEntry(h._source)),
+        total: typeof total === 'number' ? total : (total?.value ?? 0),
+      };
     } catch (error) {
       throw fromOpenSearchError(error, 'listing campaign names');
     }
   }
 
-  /**
-   * Writes names; with `keepUserNames`, ids the user named in the app keep their name (a sync never undoes an
-   * edit). Returns how many were written.
-   */
-  async put(
-    rows: ReadonlyArray<NameRow & { kind?: 'campaign' | 'journey' }>,
-    source: NameSource,
-    keepUserNames = false
-  ): Promise<{ written: number; kept: number }> {
-    if (rows.length === 0) return { written: 0, kept: 0 };
-    await this.ensureIndex();
-    let keep = new Set<string>();
-    if (keepUserNames) {
-      const existing = await this.list();
-      keep = new Set(existing.filter((e) => e.source === 'user').map((e) => e.id));
-    }
-    const updatedAt = this.now().toISOString();
-    const bulkBody: object[] = [];
-    let kept = 0;
-    for (const row of rows) {
-      if (keep.has(row.id)) {
-        kept++;
-        continue;
-      }
-      bulkBody.push(
-        { index: { _index: NAMES_INDEX, _id: row.id } },
-        { id: row.id, name: row.name, source, ...(row.kind ? { kind: row.kind } : {}), updatedAt }
-      );
-    }
-    for (let i = 0; i < bulkBody.length; i += 2000) {
+  /** Every name, by id, paged with search_after (no 10,000 window): the CLI's listing. */
+  async all(pageSize = 1_000): Promise<NameEntry[]> {
+    const out: NameEntry[] = [];
+    let after: unknown[] | undefined;
+    for (;;) {
+      let hits: Array<{ _source: Record<string, unknown>; sort: unknown[] }>;
       try {
-        const { body } = await this.client.transport.request<{ errors: boolean; items: unknown[] }>(
+        const { body, statusCode } = await this.client.transport.request<{
+          hits?: { hits: Array<{ _source: Record<string, unknown>; sort: unknown[] }> };
+        }>(
+          {
+            method: 'POST',
+            path: `/${encodeURIComponent(this.index)}/_search`,
+            body: {
+              size: pageSize,
+              sort: [{ id: 'asc' }],
+              query: { match_all: {} },
+              ...(after ? { search_after: after } : {}),
+            },
+          },
+          { ignore: [404], requestTimeout: READ_TIMEOUT_MS }
+        );
+        if (statusCode === 404) return out;
+        hits = body.hits?.hits ?? [];
+      } catch (error) {
+        throw fromOpenSearchError(error, 'listing campaign names');
+      }
+      out.push(...hits.map((h) => readEntry(h._source)));
+      if (hits.length < pageSize) return out;
+      after = hits[hits.length - 1].sort;
+    }
+  }
+
+  /**
+   * Writes names from `source` by the rules of names_plan.ts; waits for the refresh so a list right after
+   * shows them. A refresh's write that lost a race (409) is counted as kept: someone wrote that id meanwhile.
+   */
+  async write(rows: readonly IncomingName[], source: NameSource): Promise<WriteResult> {
+    if (rows.length === 0) return { written: 0, unchanged: 0, kept: 0 };
+    const stored = await this.entries(rows.map((r) => r.id));
+    const plan = planWrites(rows, stored, source, this.now().toISOString());
+    let written = 0;
+    let lostRaces = 0;
+    if (plan.writes.length > 0) await ensureNamesIndex(this.client, this.index);
+    for (const part of chunks(plan.writes, BULK_DOCS)) {
+      const bulkBody: object[] = [];
+      for (const w of part) {
+        const meta: Record<string, unknown> = { _index: this.index, _id: w.doc.id };
+        if (w.ifSeqNo !== undefined) {
+          meta.if_seq_no = w.ifSeqNo;
+          meta.if_primary_term = w.ifPrimaryTerm;
+        }
+        bulkBody.push({ [w.op]: meta }, w.doc);
+      }
+      let items: Array<Record<string, BulkItem>>;
+      try {
+        const { body } = await this.client.transport.request<{
+          errors: boolean;
+          items: Array<Record<string, BulkItem>>;
+        }>(
           {
             method: 'POST',
             path: '/_bulk',
             querystring: { refresh: 'wait_for' },
-            bulkBody: bulkBody.slice(i, i + 2000),
+            bulkBody,
           },
-          { requestTimeout: 60_000 }
+          { requestTimeout: WRITE_TIMEOUT_MS }
         );
-        if (body.errors)
-          throw new Error(`writing names: ${JSON.stringify(body.items[0]).slice(0, 300)}`);
+        items = body.items ?? [];
       } catch (error) {
         throw fromOpenSearchError(error, 'writing campaign names');
       }
+      for (const item of items) {
+        const result = Object.values(item)[0];
+        if (!result?.error) written++;
+        else if (result.status === 409 && source === 'pinpoint-api') lostRaces++;
+        else {
+          throw fromOpenSearchError(
+            { meta: { statusCode: result.status, body: { error: result.error } } },
+            `writing campaign names (${written} of ${plan.writes.length} written)`
+          );
+        }
+      }
     }
-    return { written: bulkBody.length / 2, kept };
+    return { written, unchanged: plan.unchanged.length, kept: plan.kept.length + lostRaces };
   }
+
+  /** One name typed by a user: replaces any other. */
+  async setName(id: string, name: string): Promise<NameEntry> {
+    await this.write([{ id, name }], 'user');
+    const stored = (await this.entries([id])).get(id);
+    return stored?.entry ?? { id, name, source: 'user', updatedAt: this.now().toISOString() };
+  }
+}
+
+/** The campaigns service's way in: names for a set of ids, one request (absent ids have no name). */
+export function resolveNames(
+  client: OpenSearchClient,
+  ids: readonly string[],
+  options?: NamesStoreOptions
+): Promise<Map<string, string>> {
+  return new NamesStore(client, options).resolve(ids);
 }
