@@ -11,7 +11,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { main } from '../../cli/index';
-import type { DashboardsStatus, InstallResult } from '../../common/saved_objects/install_types';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  INSTALL_RECORD_ID,
+  INSTALL_RECORD_TYPE,
+  type DashboardsStatus,
+  type InstallResult,
+} from '../../common/saved_objects/install_types';
+import { NDJSON_FILE_NAME } from '../../common/saved_objects/ndjson';
+import { parseNdjson } from '../../dev/host/saved_objects/import_objects';
 import { basicAuth, secureUsersFromEnv } from '../../scripts/lib/engines';
 import { startTestDevHost, type TestDevHost } from '../support/dev_host';
 
@@ -66,23 +75,23 @@ async function indicesHolding(id: string): Promise<string[]> {
   return body.hits.hits.map((h) => h._index).sort();
 }
 
+/** Our objects (and record) in every tenant index, by id: `_id` takes no prefix queries. */
 async function cleanup(): Promise<void> {
-  await fetch(`${SECURE_URL}/.kibana*/_delete_by_query?expand_wildcards=all&refresh=true`, {
-    method: 'POST',
-    headers: { authorization: admin, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: {
-        bool: {
-          should: [
-            { prefix: { _id: 'dashboard:pinpoint-' } },
-            { prefix: { _id: 'visualization:pinpoint-' } },
-            { term: { _id: 'index-pattern:pinpoint-events' } },
-            { prefix: { _id: 'pinpoint-dashboards-install:' } },
-          ],
-        },
-      },
-    }),
-  });
+  const ids = [
+    ...parseNdjson(
+      readFileSync(join(__dirname, '..', '..', 'common', 'saved_objects', NDJSON_FILE_NAME), 'utf8')
+    ).map((o) => `${o.type}:${o.id}`),
+    `${INSTALL_RECORD_TYPE}:${INSTALL_RECORD_ID}`,
+  ];
+  const res = await fetch(
+    `${SECURE_URL}/.kibana*/_delete_by_query?expand_wildcards=all&refresh=true`,
+    {
+      method: 'POST',
+      headers: { authorization: admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: { ids: { values: ids } } }),
+    }
+  );
+  if (!res.ok && res.status !== 404) throw new Error(`cleanup: ${res.status} ${await res.text()}`);
 }
 
 beforeAll(async () => {
