@@ -1,7 +1,7 @@
-import React, { useEffect, useMemo } from 'react';
-import { EuiPage, EuiPageBody, EuiPageHeader, EuiTitle, EuiText } from '@elastic/eui';
-import { PLUGIN_NAME } from '../common/constants';
+import React, { useMemo } from 'react';
+import { EuiText } from '@elastic/eui';
 import type { CoreStart, ScopedHistory } from './osd_port';
+import { AppRouter } from './app_router';
 import { createIndexEngineApi } from './api/index_engine';
 import { createRepairApi } from './api/repair';
 import { DashboardsSection } from './features/dashboards';
@@ -15,36 +15,31 @@ export interface PinpointAppProps {
   history: ScopedHistory;
 }
 
-export function PinpointApp({ core }: PinpointAppProps): React.ReactElement {
-  useEffect(() => {
-    core.chrome.setBreadcrumbs([{ text: PLUGIN_NAME }]);
-  }, [core]);
+/** The app: the router shell (app_router.tsx) with the setup page as its /setup route. */
+export function PinpointApp({ core, history }: PinpointAppProps): React.ReactElement {
+  return <AppRouter core={core} history={history} setup={<SetupRoute core={core} />} />;
+}
+
+function SetupRoute({ core }: { core: CoreStart }): React.ReactElement {
   const indexEngineApi = useMemo(() => createIndexEngineApi(core.http), [core]);
   const repairApi = useMemo(() => createRepairApi(core.http), [core]);
   return (
-    <EuiPage data-test-subj="pinpointApp">
-      <EuiPageBody>
-        <EuiPageHeader>
-          <EuiTitle size="l">
-            <h1>{PLUGIN_NAME}</h1>
-          </EuiTitle>
-        </EuiPageHeader>
-        <EuiText>
-          <p>Amazon Pinpoint event analytics for OpenSearch Dashboards.</p>
-        </EuiText>
-        <SetupPage
-          api={indexEngineApi}
-          renderRepairs={(indices, onDone, prefix) => (
-            <RepairControls api={repairApi} indices={indices} prefix={prefix} onDone={onDone} />
-          )}
-          repairedWords={repairedWords}
-          onApplied={(result) => core.notifications.toasts.addSuccess(applyToast(result))}
-        >
-          <PipelineSection http={core.http} />
-          <FailedRecordsSection http={core.http} />
-          <DashboardsSection http={core.http} />
-        </SetupPage>
-      </EuiPageBody>
-    </EuiPage>
+    <>
+      <EuiText>
+        <p>Amazon Pinpoint event analytics for OpenSearch Dashboards.</p>
+      </EuiText>
+      <SetupPage
+        api={indexEngineApi}
+        renderRepairs={(indices, onDone, prefix) => (
+          <RepairControls api={repairApi} indices={indices} prefix={prefix} onDone={onDone} />
+        )}
+        repairedWords={repairedWords}
+        onApplied={(result) => core.notifications.toasts.addSuccess(applyToast(result))}
+      >
+        <PipelineSection http={core.http} />
+        <FailedRecordsSection http={core.http} />
+        <DashboardsSection http={core.http} />
+      </SetupPage>
+    </>
   );
 }

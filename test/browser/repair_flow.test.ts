@@ -48,7 +48,7 @@ afterAll(async () => {
 test('repairs an index from the setup page with live progress', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   const problems = watchPage(page);
-  await page.goto(`${host.url}/app/pinpoint`, { waitUntil: 'load' });
+  await page.goto(`${host.url}/app/pinpoint/setup`, { waitUntil: 'load' });
   await page.waitForSelector('[data-test-subj="pinpointSetupPage"]', { timeout: 60_000 });
 
   await page.fill('[data-test-subj="pinpointPrefixInput"]', prefix);

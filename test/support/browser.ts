@@ -86,8 +86,12 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
  */
 export const PAGE_TIMEOUT_MS = 90_000;
 
-/** Opens `/app/pinpoint<subPath>` on a running host and waits until core has mounted the app. */
-export async function openPinpointApp(page: Page, hostUrl: string, subPath = ''): Promise<void> {
+/** Opens `/app/pinpoint<subPath>` (the setup page by default; campaigns are at the root) and waits until core has mounted the app. */
+export async function openPinpointApp(
+  page: Page,
+  hostUrl: string,
+  subPath = '/setup'
+): Promise<void> {
   await page.goto(`${hostUrl}/app/pinpoint${subPath}`, {
     waitUntil: 'load',
     timeout: PAGE_TIMEOUT_MS,
