@@ -255,5 +255,5 @@ export interface CoreStart {
 export interface Plugin<TSetup = unknown, TStart = unknown> {
   setup(core: CoreSetup, plugins: Record<string, unknown>): TSetup;
   start(core: CoreStart, plugins: Record<string, unknown>): TStart;
-  stop?(): void;
+  stop?(): void | Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { CoreSetup, CoreStart, Logger, Plugin, PluginInitializerContext } from './osd_port';
 import { registerRoutes } from './routes';
+import { RepairRunRegistry } from './services/repair/run_registry';
 import { AwsClientFactory } from './aws/client_factory';
 import { pinpointSettingsType } from './saved_objects/pinpoint_settings';
 import { dashboardsInstallRecordType } from './services/dashboards/record_type';
@@ -14,6 +15,8 @@ export class PinpointPlugin implements Plugin<Record<string, never>, Record<stri
   /** opensearch_dashboards.yml's pinpoint.* keys, kept current (OSD may re-emit); defaults outside Dashboards. */
   private config: PinpointConfig = DEFAULT_PINPOINT_CONFIG;
   private configSubscription?: { unsubscribe(): void };
+  /** The repairs running in this process, stopped at a safe point in stop(). */
+  private repairs?: RepairRunRegistry;
 
   constructor(initializerContext: PluginInitializerContext) {
     this.logger = initializerContext.logger.get();
@@ -29,7 +32,9 @@ export class PinpointPlugin implements Plugin<Record<string, never>, Record<stri
     core.savedObjects.registerType(pinpointSettingsType);
     core.savedObjects.registerType(dashboardsInstallRecordType);
     this.aws = new AwsClientFactory();
+    this.repairs = new RepairRunRegistry(this.logger);
     registerRoutes(core.http.createRouter(), {
+      repairs: this.repairs,
       logger: this.logger,
       pluginVersion: this.version,
       aws: this.aws,
@@ -43,8 +48,10 @@ export class PinpointPlugin implements Plugin<Record<string, never>, Record<stri
     return {};
   }
 
-  stop(): void {
-    this.aws?.destroy();
+  /** OSD awaits this: running repairs reach a safe point (their job resumes on the next request) first. */
+  async stop(): Promise<void> {
     this.configSubscription?.unsubscribe();
+    await this.repairs?.stop();
+    this.aws?.destroy();
   }
 }

@@ -19,6 +19,7 @@ import { applySetup, buildReport } from '../../server/services/index_engine';
 import type { OpenSearchClient, RequestHandlerContext } from '../../server/osd_port';
 import { registerRepairRoutes } from '../../server/routes/repair';
 import { RepairService } from '../../server/services/repair/repair_service';
+import { RepairRunRegistry } from '../../server/services/repair/run_registry';
 import { FakeRouter } from '../support/fake_router';
 import {
   allIds,
@@ -439,5 +440,45 @@ describe('indices that are not the archive', () => {
     );
     assert.equal(await uuidOf(notEvents), before);
     assert.equal(await mappingType(notEvents, 'name'), 'text');
+  });
+});
+
+// The registry is the plugin's (made in setup); its stop() lets a running repair reach a safe point and the
+// job resumes on the next run with nothing lost or doubled.
+describe('stopping the server during a repair', () => {
+  const stopPrefix = uniquePrefix('repair_stop');
+  afterAll(async () => {
+    await cleanupPrefix(client, stopPrefix);
+  });
+
+  test('stop() waits for the run to reach a safe point; the next run finishes the job', async () => {
+    const [index] = await loadBeforeTemplate(client, stopPrefix, [pastDay(6)], 300);
+    const ids = await allIds(client, index);
+    const registry = new RepairRunRegistry(logger);
+    let stopping: Promise<void> | undefined;
+    const service = new RepairService(client, logger, {
+      hooks: {
+        async at(point) {
+          if (point === 'write_blocked:acted') stopping ??= registry.stop(10_000);
+        },
+      },
+    });
+    await service.start(index, stopPrefix);
+    registry.launch(service, index);
+    await registry.settled();
+    await stopping;
+    const paused = await service.progress(index);
+    assert.equal(
+      paused.step,
+      'target_created',
+      'stopped at the next step boundary (the hook fires as the step after the write block acts)'
+    );
+    assert.equal(registry.isActive(index), false);
+    registry.launch(service, index);
+    assert.equal(registry.isActive(index), false, 'a stopped registry starts nothing');
+
+    const done = await new RepairService(client, logger).repair(index, stopPrefix);
+    assert.equal(done.step, 'done');
+    assert.deepEqual((await allIds(client, index)).sort(), ids.sort());
   });
 });

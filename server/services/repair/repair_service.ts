@@ -72,13 +72,20 @@ export class RepairService {
     return planned.state;
   }
 
-  /** Runs the job on `index` (started before) until it is done, or failed and rolled back. */
-  async run(index: string, onProgress?: (job: RepairJob) => void): Promise<RepairState> {
+  /**
+   * Runs the job on `index` (started before) until it is done, or failed and rolled back; or, once `stop` is
+   * aborted, until the next safe point (the job then resumes on the next run).
+   */
+  async run(
+    index: string,
+    onProgress?: (job: RepairJob) => void,
+    stop?: AbortSignal
+  ): Promise<RepairState> {
     const stored = await this.requireJob(index);
     const listener: RepairProgressListener | undefined = onProgress
       ? (state, task) => onProgress(toJob(state, true, task))
       : undefined;
-    return this.machine.run(stored, listener);
+    return this.machine.run(stored, listener, stop);
   }
 
   /** start + run: what the CLI does for each index. */

@@ -9,6 +9,7 @@ import type { RepairService } from './repair_service';
 
 export class RepairRunRegistry {
   private readonly runs = new Map<string, Promise<void>>();
+  private readonly stopping = new AbortController();
 
   constructor(private readonly logger: Logger) {}
 
@@ -19,10 +20,20 @@ export class RepairRunRegistry {
   /** Starts running the (already started) job on `index` unless a run of it is under way here. */
   launch(service: RepairService, index: string): void {
     if (this.runs.has(index)) return;
+    if (this.stopping.signal.aborted) {
+      this.logger.warn(
+        `repair of ${index} not run: the server is stopping (it resumes when asked again)`
+      );
+      return;
+    }
     const run = service
-      .run(index)
+      .run(index, undefined, this.stopping.signal)
       .then((state) => {
-        if (state.step === 'failed') {
+        if (state.step !== 'done' && state.step !== 'failed') {
+          this.logger.info(
+            `repair of ${index} paused at "${state.step}" for shutdown; it resumes when asked again`
+          );
+        } else if (state.step === 'failed') {
           this.logger.warn(`repair of ${index} failed and was rolled back: ${state.failure ?? ''}`);
         } else {
           this.logger.info(
@@ -42,8 +53,24 @@ export class RepairRunRegistry {
     this.runs.set(index, run);
   }
 
-  /** For tests and shutdown: resolves when every run under way has stopped. */
+  /** For tests: resolves when every run under way has stopped. */
   async settled(): Promise<void> {
     await Promise.all([...this.runs.values()]);
+  }
+
+  /**
+   * Shutdown: no new run starts, every run stops at its next safe point (a step boundary or a poll of the copy
+   * task), and this resolves once they all have, or after `graceMs` (a step may wait on a slow cluster).
+   */
+  async stop(graceMs = 30_000): Promise<void> {
+    this.stopping.abort();
+    if (this.runs.size === 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+      timer.unref?.();
+    });
+    await Promise.race([this.settled(), grace]);
+    clearTimeout(timer);
   }
 }

@@ -71,15 +71,25 @@ export class RepairMachine {
     private readonly settings: MachineSettings
   ) {}
 
-  /** Drives the job on `source` until it is done or failed-and-rolled-back. */
-  async run(stored: StoredState, onProgress?: RepairProgressListener): Promise<RepairState> {
+  /**
+   * Drives the job on `source` until it is done or failed-and-rolled-back, or until `stop` is aborted: then
+   * it returns at the next safe point, a step boundary (each milestone is saved before the next action) or a
+   * poll of the copy task (which OpenSearch keeps running; the next run picks it up). The job is unfinished
+   * and resumes where it stands.
+   */
+  async run(
+    stored: StoredState,
+    onProgress?: RepairProgressListener,
+    stop?: AbortSignal
+  ): Promise<RepairState> {
     let current = stored;
     onProgress?.(current.state);
     for (;;) {
       const { step, rolledBack } = current.state;
       if (step === 'done' || (step === 'failed' && rolledBack)) return current.state;
+      if (stop?.aborted) return current.state;
       try {
-        current = await this.advance(current, onProgress);
+        current = await this.advance(current, onProgress, stop);
         onProgress?.(current.state);
       } catch (error) {
         if (error instanceof RepairInterrupted) throw error;
@@ -99,7 +109,8 @@ export class RepairMachine {
 
   private async advance(
     stored: StoredState,
-    onProgress?: RepairProgressListener
+    onProgress?: RepairProgressListener,
+    stop?: AbortSignal
   ): Promise<StoredState> {
     const step = stored.state.step;
     if (step === 'failed') return this.rollback(stored);
@@ -112,7 +123,7 @@ export class RepairMachine {
         case 'target_created':
           return await this.startCopy(stored);
         case 'reindexing':
-          return await this.awaitCopy(stored, onProgress);
+          return await this.awaitCopy(stored, onProgress, stop);
         case 'reindexed':
           return await this.verify(stored);
         case 'verified':
@@ -212,7 +223,8 @@ export class RepairMachine {
 
   private async awaitCopy(
     stored: StoredState,
-    onProgress?: RepairProgressListener
+    onProgress?: RepairProgressListener,
+    stop?: AbortSignal
   ): Promise<StoredState> {
     const s = stored.state;
     await this.hook('reindexing:before', s);
@@ -222,6 +234,8 @@ export class RepairMachine {
       if (outcome.state === 'running') {
         onProgress?.(s, outcome.status);
         await this.hook('reindexing:waiting', s);
+        // A safe point: the task goes on in OpenSearch and the saved job names it.
+        if (stop?.aborted) return stored;
         continue;
       }
       if (outcome.state === 'lost') {
