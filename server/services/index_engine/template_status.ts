@@ -44,12 +44,10 @@ export interface TemplateTarget {
 }
 
 export function desiredTemplate(target: TemplateTarget): Record<string, unknown> {
+  // A spread copy is a plain object type, which (unlike the interfaces) is a Record<string, unknown>.
   return target.flavor === 'composable'
-    ? (buildIndexTemplate(target.prefix) as unknown as Record<string, unknown>)
-    : (buildLegacyTemplate(target.prefix, { typeName: target.typeName }) as unknown as Record<
-        string,
-        unknown
-      >);
+    ? { ...buildIndexTemplate(target.prefix) }
+    : { ...buildLegacyTemplate(target.prefix, { typeName: target.typeName }) };
 }
 
 function installedMeta(
