@@ -36,6 +36,20 @@ const common = {
 /** Unit tests live next to the code they test. */
 const UNIT_DIRS = ['common', 'server', 'public', 'cli', 'dev', 'scripts', 'bench'];
 
+/**
+ * Dashboards 3.x's shared dependencies (React 18.2, OUI 1.22) in place of 2.19's (React 16.14, OUI 1.19):
+ * installed as aliased devDependencies, mapped for every module the test loads, so the bundle, OUI and
+ * react-dom all see one React 18.
+ */
+const OSD3_SHARED_DEPS = {
+  '^react$': 'react18',
+  '^react/(.*)$': 'react18/$1',
+  '^react-dom$': 'react-dom18',
+  '^react-dom/(.*)$': 'react-dom18/$1',
+  '^@elastic/eui$': 'oui122',
+  '^@elastic/eui/(.*)$': 'oui122/$1',
+};
+
 module.exports = {
   projects: [
     {
@@ -48,5 +62,13 @@ module.exports = {
       displayName: tier,
       testMatch: [`<rootDir>/test/${tier}/**/*.test.{ts,tsx}`],
     })),
+    // The conformance suite again on a Dashboards 3.x page, against the 3.x zip (the conformance tier runs both).
+    {
+      ...common,
+      displayName: 'conformance-osd3',
+      testMatch: ['<rootDir>/test/conformance/**/*.test.{ts,tsx}'],
+      setupFiles: [...common.setupFiles, '<rootDir>/test/conformance/support/osd3_setup.ts'],
+      moduleNameMapper: { ...common.moduleNameMapper, ...OSD3_SHARED_DEPS },
+    },
   ],
 };

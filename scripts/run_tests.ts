@@ -22,6 +22,7 @@ import {
   type OpenSearchNode,
 } from './lib/opensearch_node';
 import {
+  OSD3_VERSION,
   countsFromJest,
   selectTiers,
   type JestAggregatedResult,
@@ -90,6 +91,14 @@ async function runBuild(): Promise<void> {
     return;
   }
   await checkStep('build (npm run build)', 'npm', ['run', '--silent', 'build']);
+  await checkStep(`build for Dashboards ${OSD3_VERSION}`, 'npm', [
+    'run',
+    '--silent',
+    'build',
+    '--',
+    '--osd-version',
+    OSD3_VERSION,
+  ]);
 }
 
 function testEnv(services: Services | undefined, engines: EngineNode[] = []): NodeJS.ProcessEnv {
@@ -129,7 +138,7 @@ async function runJestTier(
     join(ROOT, 'node_modules', '.bin', 'jest'),
     [
       '--selectProjects',
-      tier.name,
+      ...(tier.projects ?? [tier.name]),
       '--ci',
       '--maxWorkers=2',
       '--passWithNoTests',

@@ -5,6 +5,12 @@
  */
 import type { EngineName } from './opensearch_node';
 
+/**
+ * The Dashboards 3.x release the build tier also builds a zip for and the conformance tier checks on a 3.x
+ * page (React 18.2, OUI 1.22: both arrived by 3.6). 2.19's is DEFAULT_OSD_VERSION.
+ */
+export const OSD3_VERSION = '3.6.0';
+
 export type TierName =
   'static' | 'build' | 'unit' | 'integration' | 'conformance' | 'browser' | 'engines';
 
@@ -17,6 +23,8 @@ export interface Tier {
    * engine's users), started once for the run in parallel with the first tiers.
    */
   engines?: readonly EngineName[];
+  /** The jest projects it runs; default: the one of the tier's name. */
+  projects?: readonly string[];
   /** Runs the jest project of the tier's name; false for the tiers that run commands (static, build). */
   jest: boolean;
 }
@@ -27,7 +35,13 @@ export const TIERS: readonly Tier[] = [
   { name: 'unit', needsServices: false, jest: true },
   // The security tests (routes, CLI, tenants) run against the secure engine.
   { name: 'integration', needsServices: true, jest: true, engines: ['secure'] },
-  { name: 'conformance', needsServices: true, jest: true },
+  // On a 2.19 page (React 16.14, OUI 1.19) and on a 3.x page (React 18.2, OUI 1.22, the 3.x zip).
+  {
+    name: 'conformance',
+    needsServices: true,
+    jest: true,
+    projects: ['conformance', 'conformance-osd3'],
+  },
   { name: 'browser', needsServices: true, jest: true },
   // The cross-engine suite (test/engines/): the same scenarios on every engine.
   { name: 'engines', needsServices: true, jest: true, engines: ['es7', 'os3', 'secure'] },

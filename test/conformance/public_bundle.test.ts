@@ -163,8 +163,11 @@ describe('public bundle on an OSD page', () => {
           new RegExp(`^/8000/bundles/plugin/${PLUGIN_ID}/${PLUGIN_ID}\\.chunk\\.\\d+\\.js$`)
         );
       }
-      const root = element.querySelector('[data-test-subj="pinpointApp"]');
-      assert.ok(root, 'data-test-subj="pinpointApp" rendered');
+      // React 18's createRoot (Dashboards 3.x) renders on the next tick, React 16's render at once.
+      await waitFor(
+        () => element.querySelector('[data-test-subj="pinpointApp"]') !== null,
+        'data-test-subj="pinpointApp" rendered'
+      );
       assert.match(element.textContent ?? '', /Pinpoint/);
       // Effects run after the render (React schedules them): hooks work only with the page's one React.
       await waitFor(
@@ -178,7 +181,10 @@ describe('public bundle on an OSD page', () => {
     assert.deepEqual(page.errors, []);
     assert.deepEqual(
       consoleErrors.filter((e) =>
-        /Invalid hook call|more than one copy of React|Minified React error/.test(e)
+        // The second pattern is React 18 saying the app mounted with ReactDOM.render, not createRoot.
+        /Invalid hook call|more than one copy of React|Minified React error|ReactDOM.render is no longer supported/.test(
+          e
+        )
       ),
       []
     );
