@@ -7,6 +7,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { validatePinpointAppIds, validateRegion } from '../../common/aws_validation';
 import { InvalidInputError } from '../../common/validation';
 import { AwsClientFactory } from '../../server/aws/client_factory';
 import { PinpointNamesClients } from '../../server/aws/pinpoint_names';
@@ -14,7 +15,6 @@ import {
   MAX_CSV_BYTES,
   NamesStore,
   parseNamesCsv,
-  parseRefreshBody,
   refreshNamesFromPinpoint,
   type NameEntry,
 } from '../../server/services/names/names_service';
@@ -117,10 +117,16 @@ export function registerNamesCommand(
       .option('--region <region>', 'AWS region of the Pinpoint applications (default: AWS_REGION)')
       .option('--app-id <id>', 'Pinpoint application (project) id; repeat for several', collect)
   ).action(async (flags: RefreshFlags) => {
-    const { region, appIds } = parseRefreshBody({
-      region: flags.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION,
-      appIds: flags.appId,
-    });
+    const region = validateRegion(
+      flags.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION,
+      '--region (or AWS_REGION)'
+    );
+    const appIds = validatePinpointAppIds(flags.appId, '--app-id');
+    if (appIds.length === 0) {
+      throw new InvalidInputError(
+        '--app-id: name the Pinpoint application (project) to read names from'
+      );
+    }
     const connection = connect(flags);
     if (!(await confirm(`Write names from Pinpoint to ${connection.opensearchUrl}?`, flags.yes))) {
       io.err('nothing written\n');

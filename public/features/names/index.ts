@@ -1,0 +1,15 @@
+/**
+ * Names in the app — owned by the names helper. Mount on the campaigns pages:
+ *
+ *   import { NameInlineEdit, NamesImport, createNamesApi } from '../names';
+ *   const namesApi = createNamesApi(http);           // once, next to the campaigns API
+ *   <NameInlineEdit id={id} name={name} api={namesApi} onSaved={(e) => setRenamed(e.name)} />
+ *   <NamesImport api={namesApi} onImported={() => reload()} />
+ */
+export {
+  NameInlineEdit,
+  nameProblem,
+  type NameInlineEditProps,
+} from './components/name_inline_edit';
+export { NamesImport, type NamesImportProps } from './components/names_import';
+export { createNamesApi, type NamesApi, type NameEntry } from '../../api/names';
