@@ -93,6 +93,28 @@ describe('campaign names (real OpenSearch)', () => {
     });
   });
 
+  it('the import also takes the CSV itself as text/csv, and refuses a body over its limit', async () => {
+    // FakeRouter sends JSON; the same hapi server takes a raw body here (hapi's payload parsing, as in OSD).
+    const server = (router as unknown as { server: import('@hapi/hapi').Server }).server;
+    const post = (payload: string, type: string) =>
+      server.inject({
+        method: 'POST',
+        url: CAMPAIGN_API_PATHS.namesImport,
+        headers: { 'content-type': type, 'osd-xsrf': 'true' },
+        payload,
+        app: { fakeRouterContext: context },
+      });
+    const res = await post(`id,name\n${NEW_ID},"Raw, CSV"\n`, 'text/csv');
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.payload)).toEqual({ rows: 1, written: 1, unchanged: 0, kept: 0 });
+    expect((await byId())[NEW_ID]).toMatchObject({ name: 'Raw, CSV', source: 'csv' });
+    const huge = await post(`id,name\n${'x'.repeat(6 * 1024 * 1024)}`, 'text/csv');
+    expect(huge.statusCode).toBe(413);
+    const bad = await post(`id,name\n${NEW_ID}\n`, 'text/plain');
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.parse(bad.payload).message).toMatch(/CSV line 2/);
+  });
+
   it('an edit is validated, then kept as the user typed it', async () => {
     const cases: Array<[Record<string, string>, unknown, RegExp]> = [
       [{ id: 'nope' }, { name: 'x' }, /32 lowercase hexadecimal/],
@@ -179,7 +201,7 @@ describe('campaign names (real OpenSearch)', () => {
 
   it('resolves the names of a set of ids in one request', async () => {
     client.reset();
-    const names = await resolveNames(client, [CSV_ID, API_J1, NEW_ID], { index });
+    const names = await resolveNames(client, [CSV_ID, API_J1, 'e'.repeat(32)], { index });
     expect(client.requests).toHaveLength(1);
     expect(names).toEqual(
       new Map([

@@ -5,7 +5,7 @@
  */
 import type { OpenSearchClient } from '../../osd_port';
 import type { NameResolver } from '../campaigns/deps';
-import { fromOpenSearchError } from '../../errors';
+import { ForbiddenError, fromOpenSearchError } from '../../errors';
 import {
   NAMES_INDEX,
   ensureNamesIndex,
@@ -114,7 +114,15 @@ export class NamesStore implements NameResolver {
   async resolve(ids: readonly string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     if (ids.length === 0) return out;
-    for (const [id, stored] of await this.entries(ids)) out.set(id, stored.entry.name);
+    let stored: Map<string, StoredName>;
+    try {
+      stored = await this.entries(ids);
+    } catch (error) {
+      // A user who may read the archive but not the names index still gets the numbers, without names.
+      if (error instanceof ForbiddenError) return out;
+      throw error;
+    }
+    for (const [id, entry] of stored) out.set(id, entry.entry.name);
     return out;
   }
 
