@@ -17,6 +17,7 @@ import { createLogger, type LogLevel, type LogSink } from './logger';
 import { unguardPluginResolution } from './module_guard';
 import { buildBrowserBundles, REPO_ROOT } from './page/browser_bundles';
 import { createPageHandler, pluginPublicDir } from './page/page_routes';
+import { osdUiStack } from '../../scripts/lib/osd_stack';
 import { asPortClient, createRequestContext } from './request_context';
 import { ensureSavedObjectsIndex } from './saved_objects/kibana_index';
 import { HostSavedObjectsClient } from './saved_objects/saved_objects_client';
@@ -155,7 +156,12 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
         `the zip has no target/public/${manifest.id}.plugin.js: the page will report the plugin as missing`
       );
     }
-    const bundles = await buildBrowserBundles(cacheDir, join(workDir, 'core'));
+    // The release's UI stack: React 18.2 and OUI 1.22 on 3.6+, as that Dashboards shares them.
+    const bundles = await buildBrowserBundles(
+      cacheDir,
+      join(workDir, 'core'),
+      osdUiStack(osdVersion).aliases
+    );
     const handlePage = createPageHandler({
       basePath,
       buildNum: DEV_BUILD_NUM,

@@ -91,7 +91,11 @@ function sharedDepsEntry(keys: ReadonlyArray<readonly [string, string]>): string
 
 const PRODUCTION = { 'process.env.NODE_ENV': '"production"', global: 'window' };
 
-function sharedDepsBuildOptions(entry: string, outfile: string): esbuild.BuildOptions {
+function sharedDepsBuildOptions(
+  entry: string,
+  outfile: string,
+  aliases: Record<string, string> = {}
+): esbuild.BuildOptions {
   return {
     stdin: {
       contents: entry,
@@ -107,7 +111,8 @@ function sharedDepsBuildOptions(entry: string, outfile: string): esbuild.BuildOp
     define: PRODUCTION,
     // OUI imports OSD's in-tree fork of @elastic/datemath, which is not published on npm; the upstream
     // package has the same API (parse, units, unitsMap).
-    alias: { '@opensearch/datemath': '@elastic/datemath' },
+    // `aliases`: another release's UI stack (scripts/lib/osd_stack.ts: React 18 and OUI 1.22 for 3.x).
+    alias: { '@opensearch/datemath': '@elastic/datemath', ...aliases },
     // CommonJS builds (OUI's lib/, not es/): one copy of OUI whether reached as '@elastic/eui' or
     // '@elastic/eui/lib/services', and the icon cache filled in the entry is the one OuiIcon reads.
     mainFields: ['browser', 'main'],
@@ -116,12 +121,15 @@ function sharedDepsBuildOptions(entry: string, outfile: string): esbuild.BuildOp
   };
 }
 
-async function buildSharedDeps(cacheDir: string): Promise<{ file: string; keys: string[] }> {
+async function buildSharedDeps(
+  cacheDir: string,
+  aliases: Record<string, string>
+): Promise<{ file: string; keys: string[] }> {
   // The modules of OSD 2.19's page whose package is installed here (no Monaco, no OSD-only packages).
   const available = OSD_SHARED_DEP_MODULES.filter(([, mod]) => resolvable(mod));
   const entry = sharedDepsEntry(available);
   const key = createHash('sha256')
-    .update(JSON.stringify(sharedDepsBuildOptions(entry, '')))
+    .update(JSON.stringify(sharedDepsBuildOptions(entry, '', aliases)))
     .update(available.map(([, mod]) => packageVersion(mod)).join())
     .update(esbuild.version)
     .digest('hex')
@@ -132,7 +140,7 @@ async function buildSharedDeps(cacheDir: string): Promise<{ file: string; keys: 
   mkdirSync(cacheDir, { recursive: true });
   // Built next to the final name and renamed: two hosts starting at once never read half a file.
   const temp = `${file}.${process.pid}.tmp`;
-  await esbuild.build(sharedDepsBuildOptions(entry, temp));
+  await esbuild.build(sharedDepsBuildOptions(entry, temp, aliases));
   renameSync(temp, file);
   return { file, keys };
 }
@@ -170,9 +178,10 @@ async function buildCoreScript(entry: string, outfile: string): Promise<void> {
 
 export async function buildBrowserBundles(
   cacheDir: string,
-  outDir: string
+  outDir: string,
+  sharedDepsAliases: Record<string, string> = {}
 ): Promise<BrowserBundles> {
-  const shared = await buildSharedDeps(cacheDir);
+  const shared = await buildSharedDeps(cacheDir, sharedDepsAliases);
   const bootstrapJs = join(outDir, 'bootstrap.js');
   const coreJs = join(outDir, 'core.entry.js');
   await Promise.all([
