@@ -223,7 +223,8 @@ export class NamesStore implements NameResolver {
     let written = 0;
     let lostRaces = 0;
     if (plan.writes.length > 0) await ensureNamesIndex(this.client, this.index);
-    for (const part of chunks(plan.writes, BULK_DOCS)) {
+    const parts = chunks(plan.writes, BULK_DOCS);
+    for (const [n, part] of parts.entries()) {
       const bulkBody: object[] = [];
       for (const w of part) {
         const meta: Record<string, unknown> = { _index: this.index, _id: w.doc.id };
@@ -242,7 +243,8 @@ export class NamesStore implements NameResolver {
           {
             method: 'POST',
             path: '/_bulk',
-            querystring: { refresh: 'wait_for' },
+            // Only the last part waits for a refresh: one wait (about a second) per import, not per part.
+            ...(n === parts.length - 1 ? { querystring: { refresh: 'wait_for' } } : {}),
             bulkBody,
           },
           { requestTimeout: WRITE_TIMEOUT_MS }
