@@ -22,6 +22,7 @@ import {
 } from '../../../common/template';
 import { ConflictError, ValidationError, toDomainError } from '../../errors';
 import { readUpstreamError } from '../../upstream_errors';
+import { plural } from '../../../common/plural';
 import type { OpenSearchClient } from '../../osd_port';
 import { readClusterInfo } from '../cluster_info';
 import type { IndexEngineDeps } from './deps';
@@ -103,7 +104,7 @@ async function applyTemplate(deps: IndexEngineDeps, options: ApplyOptions): Prom
   }
   if ((status.state === 'modified' || status.state === 'foreign') && !options.overwrite) {
     throw new ConflictError(
-      `${kind}/${name} differs from ours in ${status.diff.length} field(s) and was ${status.state === 'modified' ? 'changed after it was installed' : 'not installed by this plugin'}; review the diff and apply again with overwrite to replace it`,
+      `${kind}/${name} differs from ours in ${plural(status.diff.length, 'field')} and was ${status.state === 'modified' ? 'changed after it was installed' : 'not installed by this plugin'}; review the diff and apply again with overwrite to replace it`,
       {
         diff: status.diff.slice(0, 200),
         state: status.state,
@@ -133,7 +134,7 @@ async function applyTemplate(deps: IndexEngineDeps, options: ApplyOptions): Prom
     : {
         step: 'template',
         action: 'updated',
-        detail: `updated ${kind}/${name} (${status.diff.length} field(s) changed)`,
+        detail: `updated ${kind}/${name} (${plural(status.diff.length, 'field')} changed)`,
       };
 }
 

@@ -1,6 +1,7 @@
 /** Checks about the index pattern saved object and the default index pattern. */
 import { TIME_FIELD } from '../../../common/constants';
 import { indexPatternTitle, matchesIndexPattern } from '../../../common/index_naming';
+import { plural } from '../../../common/plural';
 import type { IndexCheck } from '../../../common/report';
 import { commands } from './commands';
 import { fieldListDrift } from './index_pattern_fields';
@@ -99,7 +100,7 @@ export function indexPatternChecks(
     message:
       stale === 0
         ? 'The stored field list matches the mappings.'
-        : `The stored field list is out of date: ${drift.missing.length} field(s) missing, ${drift.changed.length} with another type${
+        : `The stored field list is out of date: ${plural(drift.missing.length, 'field')} missing, ${drift.changed.length} with another type${
             drift.changed.length > 0
               ? ` (${drift.changed
                   .map((c) => `${c.field}: ${c.saved} -> ${c.current}`)

@@ -1,6 +1,7 @@
 /** Checks about the template: ours installed and current, and what the next rotated index will really get. */
 import { CRITICAL_DATE_FIELDS, EVENT_DATE_FIELDS } from '../../../common/event_mappings';
 import type { IndexCheck, IndexEvidence } from '../../../common/report';
+import { noun, plural } from '../../../common/plural';
 import { TEMPLATE_MANAGED_BY } from '../../../common/template';
 import { commands } from './commands';
 import { fieldType } from './mapping_walk';
@@ -9,6 +10,10 @@ import type { TemplateStatus } from './template_status';
 import { isDateType } from './index_scan';
 
 const MAX_DIFF_SHOWN = 200;
+
+/** `1 field differs`, `3 fields differ`. */
+const fieldsDiffer = (n: number): string =>
+  `${plural(n, 'field')} ${n === 1 ? 'differs' : 'differ'}`;
 
 type CheckOf<Id extends keyof IndexEvidence> = Extract<IndexCheck, { id: Id }>;
 
@@ -48,7 +53,7 @@ export function templateCheck(prefix: string, status: TemplateStatus): CheckOf<'
       return {
         ...base,
         status: 'warn',
-        message: `${kind}/${status.name} is an unedited older version (${status.installedVersion ?? 'unknown'}); ${status.diff.length} field(s) differ.`,
+        message: `${kind}/${status.name} is an unedited older version (${status.installedVersion ?? 'unknown'}); ${fieldsDiffer(status.diff.length)}.`,
         remedy: {
           text: 'Update the template; nobody edited it, so the update replaces only our own earlier version.',
           fix: { kind: 'update_template', overwrite: false },
@@ -62,8 +67,8 @@ export function templateCheck(prefix: string, status: TemplateStatus): CheckOf<'
         status: 'warn',
         message:
           status.state === 'modified'
-            ? `${kind}/${status.name} was changed after it was installed; ${status.diff.length} field(s) differ from ours.`
-            : `${kind}/${status.name} exists but was not installed by ${TEMPLATE_MANAGED_BY}; ${status.diff.length} field(s) differ from ours.`,
+            ? `${kind}/${status.name} was changed after it was installed; ${fieldsDiffer(status.diff.length)} from ours.`
+            : `${kind}/${status.name} exists but was not installed by ${TEMPLATE_MANAGED_BY}; ${fieldsDiffer(status.diff.length)} from ours.`,
         remedy: {
           text: 'Review the diff. Keep the installed template if its changes are wanted; otherwise replace it with ours (overwrite discards those changes).',
           fix: { kind: 'update_template', overwrite: true },
@@ -171,7 +176,7 @@ export function overlappingCheck(
       title,
       status: 'pass',
       evidence,
-      message: `Legacy template(s) ${ignored.map((t) => t.name).join(', ')} (such as the walkthrough's default_template) no longer apply to new indices: a composable template matches, and OpenSearch then ignores legacy ones.`,
+      message: `${noun(ignored.length, 'Legacy template', 'Legacy templates')} ${ignored.map((t) => t.name).join(', ')} (such as the walkthrough's default_template) no longer apply to new indices: a composable template matches, and OpenSearch then ignores legacy ones.`,
       remedy: {
         text: 'Optional clean-up: delete them once you have checked they hold nothing else you need.',
         request: ignored.map((t) => `DELETE _template/${t.name}`).join('\n'),
@@ -185,7 +190,7 @@ export function overlappingCheck(
     evidence,
     message:
       legacy.length > 0
-        ? `Legacy template(s) ${legacy.map((t) => t.name).join(', ')} apply.`
+        ? `${noun(legacy.length, 'Legacy template', 'Legacy templates')} ${legacy.map((t) => t.name).join(', ')} ${legacy.length === 1 ? 'applies' : 'apply'}.`
         : 'No other template matches.',
   };
 }
