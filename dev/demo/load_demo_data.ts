@@ -87,10 +87,9 @@ export async function loadDemoData(
   }
   if (result.created.length > 0) {
     await client.transport.request({ method: 'POST', path: `/${prefix}-*/_refresh` });
-    await new NamesStore(client).put(
+    await new NamesStore(client).write(
       DEMO_CATALOG.map((c) => ({ id: c.id, name: c.name, kind: c.kind })),
-      'pinpoint',
-      true
+      'pinpoint-api'
     );
   }
   say(
