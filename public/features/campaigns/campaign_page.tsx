@@ -12,6 +12,8 @@ import {
 } from '@elastic/eui';
 import { useHistory, useParams } from 'react-router-dom';
 import { DEFAULT_RANGE } from '../../../common/campaigns/query';
+import { DEFAULT_INDEX_PREFIX } from '../../../common/constants';
+import { linkSearch } from './utils/link_search';
 import type { CampaignsApi } from '../../api/campaigns';
 import { BreakdownTables } from './components/breakdown_tables';
 import { EmptyRange } from './components/empty_range';
@@ -36,11 +38,19 @@ function browserZone(): string {
 export function CampaignPage(props: { api: CampaignsApi }): React.ReactElement {
   const { id } = useParams<{ id: string }>();
   const history = useHistory();
-  const [state, update] = useUrlState({ from: DEFAULT_RANGE.from, to: DEFAULT_RANGE.to });
+  const [state, update] = useUrlState({
+    prefix: DEFAULT_INDEX_PREFIX,
+    from: DEFAULT_RANGE.from,
+    to: DEFAULT_RANGE.to,
+  });
   const [renamed, setRenamed] = useState<string | null>(null);
   const timeZone = browserZone();
-  const result = useFetch(`${id}|${state.from}|${state.to}`, (signal) =>
-    props.api.campaign(id, { from: state.from, to: state.to, timeZone }, signal)
+  const result = useFetch(`${id}|${state.prefix}|${state.from}|${state.to}`, (signal) =>
+    props.api.campaign(
+      id,
+      { prefix: state.prefix, from: state.from, to: state.to, timeZone },
+      signal
+    )
   );
   const detail = result.data;
   const campaign = detail?.campaign;
@@ -53,7 +63,7 @@ export function CampaignPage(props: { api: CampaignsApi }): React.ReactElement {
         onClick={() =>
           history.push({
             pathname: '/',
-            search: `?from=${encodeURIComponent(state.from)}&to=${encodeURIComponent(state.to)}`,
+            search: linkSearch(state),
           })
         }
       >

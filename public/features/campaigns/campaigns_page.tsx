@@ -23,15 +23,18 @@ import {
   DEFAULT_RANGE,
   type CampaignSortKey,
 } from '../../../common/campaigns/query';
+import { DEFAULT_INDEX_PREFIX } from '../../../common/constants';
 import type { CampaignsApi } from '../../api/campaigns';
 import { EmptyRange } from './components/empty_range';
 import { SourcesNote } from './components/sources_note';
 import { TimeRangeBar } from './components/time_range_bar';
 import { useFetch } from './hooks/use_fetch';
+import { linkSearch } from './utils/link_search';
 import { useUrlState } from './hooks/use_url_state';
 import { count, percent, usd } from './utils/format';
 
 const DEFAULTS = {
+  prefix: DEFAULT_INDEX_PREFIX,
   from: DEFAULT_RANGE.from,
   to: DEFAULT_RANGE.to,
   sort: 'sent',
@@ -54,6 +57,7 @@ export function CampaignsPage(props: { api: CampaignsApi }): React.ReactElement 
   const history = useHistory();
   const [state, update, explicitRange] = useUrlState(DEFAULTS);
   const query = {
+    prefix: state.prefix,
     from: state.from,
     to: state.to,
     sort: state.sort as CampaignSortKey,
@@ -85,7 +89,7 @@ export function CampaignsPage(props: { api: CampaignsApi }): React.ReactElement 
   const open = (row: CampaignListRow) =>
     history.push({
       pathname: `/${row.kind === 'journey' ? 'journeys' : 'campaigns'}/${row.id}`,
-      search: `?from=${encodeURIComponent(state.from)}&to=${encodeURIComponent(state.to)}`,
+      search: linkSearch(state),
     });
 
   const sortable = (field: CampaignSortKey) =>
@@ -95,6 +99,7 @@ export function CampaignsPage(props: { api: CampaignsApi }): React.ReactElement 
       field: 'name',
       name: 'Campaign',
       sortable: true,
+      width: '22%',
       render: (_: unknown, row: CampaignListRow) => (
         <EuiLink onClick={() => open(row)} data-test-subj={`pinpointCampaignLink-${row.id}`}>
           {row.name ?? row.id}

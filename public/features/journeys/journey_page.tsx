@@ -10,6 +10,8 @@ import {
 } from '@elastic/eui';
 import { useHistory, useParams } from 'react-router-dom';
 import { DEFAULT_RANGE } from '../../../common/campaigns/query';
+import { DEFAULT_INDEX_PREFIX } from '../../../common/constants';
+import { linkSearch } from '../campaigns/utils/link_search';
 import type { ActivityReport } from '../../../common/campaigns/types';
 import type { CampaignsApi } from '../../api/campaigns';
 import { EmptyRange } from '../campaigns/components/empty_range';
@@ -22,9 +24,13 @@ import { count, percent } from '../campaigns/utils/format';
 export function JourneyPage(props: { api: CampaignsApi }): React.ReactElement {
   const { id } = useParams<{ id: string }>();
   const history = useHistory();
-  const [state, update] = useUrlState({ from: DEFAULT_RANGE.from, to: DEFAULT_RANGE.to });
-  const result = useFetch(`${id}|${state.from}|${state.to}`, (signal) =>
-    props.api.journey(id, { from: state.from, to: state.to }, signal)
+  const [state, update] = useUrlState({
+    prefix: DEFAULT_INDEX_PREFIX,
+    from: DEFAULT_RANGE.from,
+    to: DEFAULT_RANGE.to,
+  });
+  const result = useFetch(`${id}|${state.prefix}|${state.from}|${state.to}`, (signal) =>
+    props.api.journey(id, { prefix: state.prefix, from: state.from, to: state.to }, signal)
   );
   const journey = result.data?.journey;
   return (
@@ -35,7 +41,7 @@ export function JourneyPage(props: { api: CampaignsApi }): React.ReactElement {
         onClick={() =>
           history.push({
             pathname: '/',
-            search: `?from=${encodeURIComponent(state.from)}&to=${encodeURIComponent(state.to)}`,
+            search: linkSearch(state),
           })
         }
       >

@@ -5,6 +5,7 @@
  *   const namesApi = createNamesApi(http);           // once, next to the campaigns API
  *   <NameInlineEdit id={id} name={name} api={namesApi} onSaved={(e) => setRenamed(e.name)} />
  *   <NamesImport api={namesApi} onImported={() => reload()} />
+ *   <NamesRefresh api={namesApi} defaultRegion="us-east-1" onRefreshed={() => reload()} />
  */
 export {
   NameInlineEdit,
@@ -12,4 +13,5 @@ export {
   type NameInlineEditProps,
 } from './components/name_inline_edit';
 export { NamesImport, type NamesImportProps } from './components/names_import';
+export { NamesRefresh, splitAppIds, type NamesRefreshProps } from './components/names_refresh';
 export { createNamesApi, type NamesApi, type NameEntry } from '../../api/names';

@@ -7,6 +7,27 @@ import { Axis, BarSeries, Chart, Position, ScaleType, Settings } from '@elastic/
 import { EuiFlexGroup, EuiFlexItem, EuiTitle } from '@elastic/eui';
 import type { CampaignDetail, HourOfDay } from '../../../../common/campaigns/detail_types';
 
+/**
+ * OSD's page carries @elastic/charts' theme CSS; a host that does not would leave every chart 0 px high. These
+ * layout rules (copied from charts' theme_only_light.css) are injected once, and are the same rules OSD's have.
+ */
+const LAYOUT_CSS =
+  '.echChartStatus{visibility:hidden;pointer-events:none;z-index:-100000;width:0;height:0;position:absolute}' +
+  '.echChartBackground{position:absolute;top:0;bottom:0;left:0;right:0}' +
+  '.echChart{position:relative;display:flex;height:100%}.echContainer{flex:1;position:relative}' +
+  '.echChartPointerContainer{position:absolute;top:0;bottom:0;right:0;left:0;box-sizing:border-box;user-select:none}' +
+  '.echChartResizer{z-index:-10000000;position:absolute;bottom:0;top:0;left:0;right:0;box-sizing:border-box}' +
+  '.echCanvasRenderer{position:absolute;top:0;left:0;padding:0;margin:0;border:0;background:transparent}';
+
+function injectLayoutCss(): void {
+  if (typeof document === 'undefined' || document.getElementById('pinpoint-echarts-layout')) return;
+  const style = document.createElement('style');
+  style.id = 'pinpoint-echarts-layout';
+  style.textContent = LAYOUT_CSS;
+  document.head.appendChild(style);
+}
+injectLayoutCss();
+
 function HourChart(props: { hours: HourOfDay; id: string }): React.ReactElement {
   const data = props.hours.opens.flatMap((opens, hour) => [
     { hour, type: 'opens', n: opens },

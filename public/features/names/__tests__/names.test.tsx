@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import React from 'react';
 import { cleanup, configure, fireEvent, render, waitFor } from '@testing-library/react';
 import type { NameEntry, NamesApi, NamesImportResult } from '../../../api/names';
-import { NameInlineEdit, NamesImport, nameProblem } from '../index';
+import { NameInlineEdit, NamesImport, NamesRefresh, nameProblem } from '../index';
 
 configure({ testIdAttribute: 'data-test-subj' });
 afterEach(cleanup);
@@ -108,6 +108,43 @@ describe('NamesImport', () => {
     fireEvent.click(r.getByTestId('pinpointNamesImportButton'));
     await waitFor(() =>
       expect(r.getByTestId('pinpointNamesImportError').textContent).toMatch(/^CSV line 3/)
+    );
+  });
+});
+
+describe('NamesRefresh', () => {
+  it('sends the region and the pasted ids, and says when Pinpoint no longer answers', async () => {
+    const sent: Array<[string, string[]]> = [];
+    const api: Pick<NamesApi, 'refresh'> = {
+      async refresh(region, appIds) {
+        sent.push([region, appIds]);
+        return {
+          written: 0,
+          unchanged: 0,
+          kept: 0,
+          pinpointAnswered: false,
+          message: "Pinpoint's API did not answer for any application: nothing changed.",
+          applications: appIds.map((applicationId) => ({
+            applicationId,
+            campaigns: 0,
+            journeys: 0,
+            failure: 'end_of_support',
+            error: 'no longer answers',
+          })),
+        };
+      },
+    };
+    const r = render(<NamesRefresh api={api} />);
+    expect(r.getByTestId('pinpointNamesRefreshButton').hasAttribute('disabled')).toBe(true);
+    fireEvent.change(r.getByTestId('pinpointNamesRegion'), { target: { value: 'us-east-1' } });
+    fireEvent.change(r.getByTestId('pinpointNamesAppIds'), {
+      target: { value: `${ID}, ${ID.replace('0', 'f')}` },
+    });
+    fireEvent.click(r.getByTestId('pinpointNamesRefreshButton'));
+    await waitFor(() => r.getByTestId('pinpointNamesRefreshResult'));
+    expect(sent).toEqual([['us-east-1', [ID, ID.replace('0', 'f')]]]);
+    expect(r.getByTestId('pinpointNamesRefreshResult').textContent).toMatch(
+      /did not answer.*no longer answers/
     );
   });
 });
