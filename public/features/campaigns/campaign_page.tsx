@@ -18,7 +18,7 @@ import type { CampaignsApi } from '../../api/campaigns';
 import { BreakdownTables } from './components/breakdown_tables';
 import { EmptyRange } from './components/empty_range';
 import { Funnel } from './components/funnel';
-import { NameEditor } from './components/name_editor';
+import { NameInlineEdit } from '../names';
 import { SourcesNote } from './components/sources_note';
 import { TimeRangeBar } from './components/time_range_bar';
 import { Treatments } from './components/treatments';
@@ -80,13 +80,12 @@ export function CampaignPage(props: { api: CampaignsApi }): React.ReactElement {
               {campaign ? ` · ${campaign.channels.join(', ') || 'no messages'}` : ''}
             </p>
           </EuiText>
-          <NameEditor
+          <NameInlineEdit
             id={id}
             name={name}
-            onSave={async (n) => {
-              await props.api.setName(id, n);
-              setRenamed(n);
-            }}
+            showName={false}
+            api={props.api}
+            onSaved={(entry) => setRenamed(entry.name)}
           />
         </EuiFlexItem>
         <EuiFlexItem>

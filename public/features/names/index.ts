@@ -4,6 +4,7 @@
  *   import { NameInlineEdit, NamesImport, createNamesApi } from '../names';
  *   const namesApi = createNamesApi(http);           // once, next to the campaigns API
  *   <NameInlineEdit id={id} name={name} api={namesApi} onSaved={(e) => setRenamed(e.name)} />
+ *   (showName={false} where a title already shows the name: campaign_page.tsx mounts it so)
  *   <NamesImport api={namesApi} onImported={() => reload()} />
  *   <NamesRefresh api={namesApi} defaultRegion="us-east-1" onRefreshed={() => reload()} />
  */

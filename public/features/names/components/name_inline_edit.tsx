@@ -28,10 +28,21 @@ export function nameProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** What the component needs: NamesApi's setName; an API that answers nothing (void) works too. */
+export interface NameSetter {
+  setName(
+    id: string,
+    name: string,
+    signal?: AbortSignal
+  ): ReturnType<NamesApi['setName']> | Promise<void>;
+}
+
 export interface NameInlineEditProps {
   id: string;
   name: string | null;
-  api: Pick<NamesApi, 'setName'>;
+  api: NameSetter;
+  /** False where the page already shows the name (a title): only the rename button then. */
+  showName?: boolean;
   /** Called with what the server stored. */
   onSaved?: (entry: NameEntry) => void;
   /** What is named, for labels: "campaign" or "journey". */
@@ -39,7 +50,7 @@ export interface NameInlineEditProps {
 }
 
 export function NameInlineEdit(props: NameInlineEditProps): React.ReactElement {
-  const { id, api, onSaved, kind = 'campaign' } = props;
+  const { id, api, onSaved, kind = 'campaign', showName = true } = props;
   const [shown, setShown] = useState(props.name);
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(props.name ?? '');
@@ -63,7 +74,13 @@ export function NameInlineEdit(props: NameInlineEditProps): React.ReactElement {
     setSaving(true);
     setError(undefined);
     try {
-      const entry = await api.setName(id, value.trim(), controller.signal);
+      const typed = value.trim();
+      const entry = (await api.setName(id, typed, controller.signal)) ?? {
+        id,
+        name: typed,
+        source: 'user' as const,
+        updatedAt: new Date().toISOString(),
+      };
       setShown(entry.name);
       setEditing(false);
       onSaved?.(entry);
@@ -77,9 +94,11 @@ export function NameInlineEdit(props: NameInlineEditProps): React.ReactElement {
   if (!editing) {
     return (
       <EuiFlexGroup gutterSize="xs" alignItems="center" responsive={false}>
-        <EuiFlexItem grow={false} data-test-subj="pinpointNameText">
-          {shown ?? <em>{id}</em>}
-        </EuiFlexItem>
+        {showName && (
+          <EuiFlexItem grow={false} data-test-subj="pinpointNameText">
+            {shown ?? <em>{id}</em>}
+          </EuiFlexItem>
+        )}
         <EuiFlexItem grow={false}>
           <EuiButtonIcon
             iconType="pencil"
