@@ -16,6 +16,7 @@ import { addCommonOptions, connect, type CommonFlags } from '../common_options';
 import { EXIT } from '../exit';
 import { confirm } from '../prompt';
 import type { CliIo } from '../io';
+import { type Progress, startProgress } from '../output/progress';
 
 interface RepairFlags extends CommonFlags {
   all?: boolean;
@@ -34,7 +35,16 @@ const quietLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 /** One line per step, and one per ~10% of the copy, so a log file stays readable. */
 function progressPrinter(io: CliIo, index: string): (job: RepairJob) => void {
   let last = '';
+  // On a terminal the copy is a progress bar (cli/output/progress.ts); in a log it stays lines.
+  let bar: Progress | undefined;
   return (job) => {
+    if (job.step === 'reindexing' && job.docs && job.docs.total > 0 && process.stderr.isTTY) {
+      bar ??= startProgress(job.docs.total, { label: `${index}: copying`, unit: 'documents' });
+      bar.update(job.docs.copied, job.docs.total);
+      return;
+    }
+    bar?.stop();
+    bar = undefined;
     let line = `${index}: step ${job.stepNumber}/${job.stepCount} ${REPAIR_STEP_LABELS[job.step]}`;
     if (job.step === 'reindexing' && job.docs && job.docs.total > 0) {
       const pct = Math.floor((job.docs.copied / job.docs.total) * 10) * 10;
