@@ -5,7 +5,7 @@
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { gzipSync } from 'node:zlib';
-import { awsConfig, type Breakage } from './wiring_pipeline';
+import { awsConfig, type Breakage } from './wiring_moto_config';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

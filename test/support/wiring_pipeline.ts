@@ -35,47 +35,15 @@ import {
 } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
 import { putFailedRecords } from './wiring_moto_data';
+import {
+  awsConfig,
+  DUMMY_CREDENTIALS,
+  MOTO_ACCOUNT,
+  motoUrl,
+  type Breakage,
+} from './wiring_moto_config';
 
-export const MOTO_ACCOUNT = '123456789012';
-export const DUMMY_CREDENTIALS = {
-  accessKeyId: 'AKIAWIRINGTESTKEY0001',
-  secretAccessKey: 'wiring-test-secret-do-not-leak-0001',
-  sessionToken: 'wiring-test-session-token-0001',
-};
-
-export function motoUrl(): string {
-  const url = process.env.MOTO_URL;
-  if (!url)
-    throw new Error('MOTO_URL is not set: the integration tests need a running moto server');
-  return url;
-}
-
-export type Breakage =
-  | 'none'
-  | 'no_event_stream'
-  | 'kinesis_destination'
-  | 'no_stream'
-  | 'pinpoint_role_missing'
-  | 'pinpoint_trust_wrong_service'
-  | 'pinpoint_trust_wrong_account'
-  | 'pinpoint_trust_no_condition'
-  | 'pinpoint_role_no_permission'
-  | 'index_name_uncovered'
-  | 'no_rotation'
-  | 'slow_buffer'
-  | 'no_retry'
-  | 'all_documents_no_prefix'
-  | 'logging_off'
-  | 'failed_records'
-  | 'failed_records_gzip'
-  | 'error_output_prefix'
-  | 'bucket_missing'
-  | 'firehose_role_missing'
-  | 'firehose_role_no_es'
-  | 'domain_missing'
-  | 'policy_denies'
-  | 'fgac_on'
-  | 'other_domain';
+export { awsConfig, DUMMY_CREDENTIALS, MOTO_ACCOUNT, motoUrl, type Breakage };
 
 export interface Pipeline {
   region: string;
@@ -87,10 +55,6 @@ export interface Pipeline {
   indexName: string;
   pinpointRoleArn: string;
   firehoseRoleArn: string;
-}
-
-export function awsConfig(region: string) {
-  return { region, endpoint: motoUrl(), credentials: DUMMY_CREDENTIALS };
 }
 
 const policy = (statements: unknown[]) =>

@@ -18,7 +18,7 @@ import type {
   StreamSourceFacts,
   StreamStatusFacts,
 } from '../facts';
-import { SEED_INTERVAL_SECONDS, SEED_SIZE_MB } from '../judgements/firehose_settings';
+import { SEED_INTERVAL_SECONDS, SEED_SIZE_MB } from '../seed_buffering';
 import { firehoseConsole, updateDestinationCli } from './commands';
 import { forReasons, wording } from './wording';
 

@@ -23,9 +23,9 @@ import type {
 import type { StreamInfo } from '../stream_info';
 import { verdict } from './verdict';
 
-/** The seed's buffer: events show up within about a minute. */
-export const SEED_INTERVAL_SECONDS = 60;
-export const SEED_SIZE_MB = 1;
+import { SEED_INTERVAL_SECONDS, SEED_SIZE_MB } from '../seed_buffering';
+
+export { SEED_INTERVAL_SECONDS, SEED_SIZE_MB };
 /** Firehose's default interval; beyond it events arrive noticeably late. */
 const LATE_INTERVAL_SECONDS = 300;
 const MIN_RETRY_SECONDS = 60;
