@@ -17,6 +17,7 @@ import { Route, Router, Switch, useHistory, useLocation } from 'react-router-dom
 import { PLUGIN_NAME } from '../common/constants';
 import type { CoreStart, ScopedHistory } from './osd_port';
 import { createCampaignsApi } from './api/campaigns';
+import { createNamesApi } from './api/names';
 import { CampaignsPage } from './features/campaigns/campaigns_page';
 import { CampaignPage } from './features/campaigns/campaign_page';
 import { JourneyPage } from './features/journeys/journey_page';
@@ -59,6 +60,7 @@ export function AppRouter(props: {
   setup: React.ReactNode;
 }): React.ReactElement {
   const api = useMemo(() => createCampaignsApi(props.core.http), [props.core]);
+  const namesApi = useMemo(() => createNamesApi(props.core.http), [props.core]);
   return (
     <Router history={props.history as never}>
       <EuiPage data-test-subj="pinpointApp">
@@ -79,7 +81,7 @@ export function AppRouter(props: {
               <JourneyPage api={api} />
             </Route>
             <Route path="/">
-              <CampaignsPage api={api} />
+              <CampaignsPage api={api} namesApi={namesApi} />
             </Route>
           </Switch>
         </EuiPageBody>

@@ -25,6 +25,8 @@ import {
 } from '../../../common/campaigns/query';
 import { DEFAULT_INDEX_PREFIX } from '../../../common/constants';
 import type { CampaignsApi } from '../../api/campaigns';
+import type { NamesApi } from '../../api/names';
+import { NamesButton } from '../names';
 import { EmptyRange } from './components/empty_range';
 import { SourcesNote } from './components/sources_note';
 import { TimeRangeBar } from './components/time_range_bar';
@@ -53,7 +55,11 @@ function download(text: string, filename: string): void {
   URL.revokeObjectURL(url);
 }
 
-export function CampaignsPage(props: { api: CampaignsApi }): React.ReactElement {
+export function CampaignsPage(props: {
+  api: CampaignsApi;
+  /** Import and refresh of names (the names feature); absent: no Names button. */
+  namesApi?: NamesApi;
+}): React.ReactElement {
   const history = useHistory();
   const [state, update, explicitRange] = useUrlState(DEFAULTS);
   const query = {
@@ -194,6 +200,11 @@ export function CampaignsPage(props: { api: CampaignsApi }): React.ReactElement 
             Export CSV
           </EuiButton>
         </EuiFlexItem>
+        {props.namesApi && (
+          <EuiFlexItem grow={false}>
+            <NamesButton api={props.namesApi} onChanged={result.reload} />
+          </EuiFlexItem>
+        )}
       </EuiFlexGroup>
       <EuiSpacer size="m" />
       {result.error && (

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import React from 'react';
 import { cleanup, configure, fireEvent, render, waitFor } from '@testing-library/react';
 import type { NameEntry, NamesApi, NamesImportResult } from '../../../api/names';
-import { NameInlineEdit, NamesImport, NamesRefresh, nameProblem } from '../index';
+import { NameInlineEdit, NamesButton, NamesImport, NamesRefresh, nameProblem } from '../index';
 
 configure({ testIdAttribute: 'data-test-subj' });
 afterEach(cleanup);
@@ -146,5 +146,23 @@ describe('NamesRefresh', () => {
     expect(r.getByTestId('pinpointNamesRefreshResult').textContent).toMatch(
       /did not answer.*no longer answers/
     );
+  });
+});
+
+describe('NamesButton', () => {
+  it('opens a flyout with the import and the refresh, and closes', async () => {
+    const api = {
+      importCsv: async () => ({ rows: 0, written: 0, unchanged: 0, kept: 0 }),
+      refresh: async () => {
+        throw new Error('not called');
+      },
+    };
+    const r = render(<NamesButton api={api} />);
+    expect(r.queryByTestId('pinpointNamesFlyout')).toBeNull();
+    fireEvent.click(r.getByTestId('pinpointNamesButton'));
+    r.getByTestId('pinpointNamesImport');
+    r.getByTestId('pinpointNamesRefresh');
+    fireEvent.click(r.getByLabelText('Close this dialog'));
+    await waitFor(() => expect(r.queryByTestId('pinpointNamesFlyout')).toBeNull());
   });
 });
