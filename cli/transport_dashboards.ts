@@ -30,13 +30,14 @@ export type DashboardsSend = (req: DashboardsWireRequest) => Promise<DashboardsW
 /** Headers with credentials or a signature for `req`. */
 async function authorise(
   req: DashboardsWireRequest,
-  settings: ConnectionSettings
+  settings: ConnectionSettings,
+  credentialsOf: () => ReturnType<ReturnType<typeof fromNodeProviderChain>>
 ): Promise<Record<string, string>> {
   const auth = settings.dashboards;
   const headers = { ...req.headers };
   if (settings.tenant) headers.securitytenant = settings.tenant;
   if (auth.sigv4) {
-    const credentials = await fromNodeProviderChain()();
+    const credentials = await credentialsOf();
     const signer = AwsSigv4Signer({
       region: auth.sigv4.region,
       service: auth.sigv4.service,
@@ -62,9 +63,12 @@ async function authorise(
 
 export function dashboardsSend(base: URL, settings: ConnectionSettings): DashboardsSend {
   const info = targetInfo('Dashboards', '--dashboards', base, settings.dashboards);
+  // One provider for the run: the chain caches what it resolved (a profile, an assumed role, IMDS).
+  let provider: ReturnType<typeof fromNodeProviderChain> | undefined;
+  const credentialsOf = () => (provider ??= fromNodeProviderChain())();
   return async (req) => {
     try {
-      const headers = await authorise(req, settings);
+      const headers = await authorise(req, settings, credentialsOf);
       const response = await send(req, headers, settings);
       if (response.status === 401 || response.status === 403) {
         let body: unknown = response.text;
