@@ -9,7 +9,7 @@ import type {
   ReplaySummary,
 } from '../../../../common/failed_records';
 import type { FailedRecordsApi } from '../../../api/failed_records';
-import { errorMessage, isAbort } from '../../pipeline/utils/errors';
+import { errorMessage, isAbort } from '../../../utils/errors';
 
 export type FailedRecordsView =
   | { phase: 'idle' }

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WiringReport } from '../../../../common/wiring_types';
 import type { WiringApi } from '../../../api/wiring';
 import { requestFromForm, type WiringFormState } from '../utils/form';
-import { errorMessage, isAbort } from '../utils/errors';
+import { errorMessage, isAbort } from '../../../utils/errors';
 
 export type CheckView =
   | { phase: 'idle' }

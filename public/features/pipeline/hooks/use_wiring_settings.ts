@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { WiringApi } from '../../../api/wiring';
 import { EMPTY_FORM, formFromSettings, type WiringFormState } from '../utils/form';
-import { errorMessage } from '../utils/errors';
+import { errorMessage } from '../../../utils/errors';
 
 export type SettingsView =
   | { phase: 'loading' }
