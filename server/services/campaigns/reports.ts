@@ -20,6 +20,10 @@ const COMPARED: Array<{ metric: ComparedMetric; successes: string; trials: strin
   { metric: 'clickRate', successes: 'email.clicked', trials: 'email.delivered' },
 ];
 
+/** Reports in id order whatever order the counts arrived in (raw streams, summaries). */
+const byKey = (a: [string, unknown], b: [string, unknown]) =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+
 const bySplitId = (a: string, b: string) =>
   a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
 
@@ -48,7 +52,7 @@ export function campaignReports(
   fold: GroupFold,
   names: ReadonlyMap<string, string>
 ): CampaignReport[] {
-  return [...fold.groups].map(([campaignId, g]) => {
+  return [...fold.groups].sort(byKey).map(([campaignId, g]) => {
     const groups = toMetricGroups(g.counts);
     const treatments: TreatmentReport[] = [...g.splits.keys()]
       .sort(bySplitId)
@@ -68,7 +72,7 @@ export function journeyReports(
   fold: GroupFold,
   names: ReadonlyMap<string, string>
 ): JourneyReport[] {
-  return [...fold.groups].map(([journeyId, g]) => {
+  return [...fold.groups].sort(byKey).map(([journeyId, g]) => {
     const groups = toMetricGroups(g.counts);
     return {
       journeyId,
