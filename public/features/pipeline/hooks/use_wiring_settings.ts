@@ -1,8 +1,8 @@
 /** Loads the remembered region and application ids once, so the form opens filled in. */
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { WiringApi } from '../../../api/wiring';
+import { useLoad } from '../../../hooks/use_fetch';
 import { EMPTY_FORM, formFromSettings, type WiringFormState } from '../utils/form';
-import { errorMessage } from '../../../utils/errors';
 
 export type SettingsView =
   | { phase: 'loading' }
@@ -11,20 +11,14 @@ export type SettingsView =
   | { phase: 'error'; form: WiringFormState; message: string };
 
 export function useWiringSettings(api: WiringApi): SettingsView {
-  const [view, setView] = useState<SettingsView>({ phase: 'loading' });
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .loadSettings(controller.signal)
-      .then((settings) => {
-        if (!controller.signal.aborted)
-          setView({ phase: 'ready', form: formFromSettings(settings), saved: settings !== null });
-      })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted)
-          setView({ phase: 'error', form: EMPTY_FORM, message: errorMessage(error) });
-      });
-    return () => controller.abort();
-  }, [api]);
-  return view;
+  const { state } = useLoad((signal) => api.loadSettings(signal), [api]);
+  return useMemo((): SettingsView => {
+    if (state.phase === 'done') {
+      return { phase: 'ready', form: formFromSettings(state.data), saved: state.data !== null };
+    }
+    if (state.phase === 'error') {
+      return { phase: 'error', form: EMPTY_FORM, message: state.error.message };
+    }
+    return { phase: 'loading' };
+  }, [state]);
 }
