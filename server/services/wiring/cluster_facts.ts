@@ -5,6 +5,7 @@
  */
 import type { OpenSearchClient } from '../../osd_port';
 import { TIME_FIELD } from '../../../common/constants';
+import { readUpstreamError } from '../../upstream_errors';
 
 export class ClusterReadError extends Error {
   constructor(
@@ -14,19 +15,6 @@ export class ClusterReadError extends Error {
     super(message);
     this.name = 'ClusterReadError';
   }
-}
-
-function statusOf(error: unknown): number | undefined {
-  return (error as { meta?: { statusCode?: number } })?.meta?.statusCode ?? undefined;
-}
-
-function reasonOf(error: unknown): string {
-  const body = (
-    error as { meta?: { body?: { error?: { reason?: string; type?: string } | string } } }
-  )?.meta?.body;
-  const err = body?.error;
-  if (typeof err === 'string') return err;
-  return err?.reason ?? err?.type ?? (error instanceof Error ? error.message : String(error));
 }
 
 async function request<T>(
@@ -41,9 +29,10 @@ async function request<T>(
     });
     return body;
   } catch (error) {
+    const failure = readUpstreamError(error);
     throw new ClusterReadError(
-      `${params.method} ${params.path}: ${reasonOf(error)}`,
-      statusOf(error)
+      `${params.method} ${params.path}: ${failure.reason}`,
+      failure.status
     );
   }
 }

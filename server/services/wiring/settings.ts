@@ -6,12 +6,10 @@ import {
 } from '../../../common/wiring_types';
 import { ForbiddenError } from '../../errors';
 import type { SavedObjectsClientContract } from '../../osd_port';
+import { readUpstreamError } from '../../upstream_errors';
 
-/** OSD's saved-objects client rejects with Boom errors: output.statusCode carries the status. */
-function statusOf(error: unknown): number | undefined {
-  const e = error as { output?: { statusCode?: number }; statusCode?: number };
-  return e?.output?.statusCode ?? e?.statusCode;
-}
+/** OSD's saved-objects client rejects with Boom errors; server/upstream_errors.ts reads them. */
+const statusOf = (error: unknown): number | undefined => readUpstreamError(error).status;
 
 function forbidden(error: unknown, what: string): unknown {
   const status = statusOf(error);
