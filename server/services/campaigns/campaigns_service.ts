@@ -58,7 +58,7 @@ export function rawCounter(deps: CampaignsDeps): GroupCounter {
 export async function getCampaigns(
   deps: CampaignsDeps,
   request: CampaignsRequest,
-  counter: GroupCounter = rawCounter(deps)
+  counter: GroupCounter = deps.summaries?.counter(deps) ?? rawCounter(deps)
 ): Promise<CampaignsResponse> {
   const started = Date.now();
   const source = deps.source ?? PINPOINT_SOURCE;

@@ -1,15 +1,18 @@
 import type { Logger, OpenSearchClient } from '../../osd_port';
 import type { SourceDescriptor } from '../../../common/sources/source_descriptor';
+import type { GroupCounter } from './campaigns_service';
 
 /** Resolves campaign and journey ids to names (the names lookup index); absent: every name is null. */
 export interface NameResolver {
   resolve(ids: readonly string[]): Promise<Map<string, string>>;
 }
 
-/** Reads summaries for the days they cover; absent: every day is read from the raw indices. */
+/**
+ * Reads summaries for the days they cover, raw events for the rest (server/services/summaries); absent, or
+ * no summaries built: every day is read from the raw indices.
+ */
 export interface SummaryReader {
-  /** Which indices of the selection the summaries stand in for (unchanged since summarised). */
-  coveredIndices(indices: ReadonlyArray<{ index: string; docs: number }>): Promise<Set<string>>;
+  counter(deps: CampaignsDeps): GroupCounter;
 }
 
 /** What the campaigns service needs, as narrow interfaces: a client scoped to the caller, nothing else. */
@@ -17,6 +20,7 @@ export interface CampaignsDeps {
   client: OpenSearchClient;
   logger?: Logger;
   names?: NameResolver;
+  summaries?: SummaryReader;
   prefix?: string;
   source?: SourceDescriptor;
   now?: () => Date;
