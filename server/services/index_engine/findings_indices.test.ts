@@ -191,9 +191,13 @@ describe('index checks', () => {
       { name: 'p-2026-11-22-repaired', creationDate: 901, fieldLimit: 1000 },
       { name: 'p-2026-11-23-repaired', creationDate: 902, fieldLimit: 1000 },
       { name: 'p-2026-11-20', creationDate: 50, fieldLimit: 1000 },
+      { name: 'p-2026-11-19', creationDate: 40, fieldLimit: 1000 },
+      { name: 'p-2026-11-18', creationDate: 30, fieldLimit: 1000 },
+      { name: 'p-2026-11-17', creationDate: 20, fieldLimit: 1000 },
     ];
     const searched = freshnessCandidates(settings);
     assert.ok(searched.includes('p-2026-11-25'), searched.join(', '));
-    assert.ok(!searched.includes('p-2026-11-20'));
+    assert.ok(!searched.includes('p-2026-11-17'));
+    assert.equal(searched.length, 6, 'a fixed number of names, whatever the number of indices');
   });
 });

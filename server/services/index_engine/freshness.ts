@@ -36,15 +36,21 @@ function periodStart(name: string): number {
   return parseRotatedIndex(base)?.start.getTime() ?? -1;
 }
 
+/** Always the same number of names (2 x NEWEST, or every index when there are fewer): one bounded search. */
 export function freshnessCandidates(indices: readonly IndexSettings[]): string[] {
   const byName = [...indices]
     .filter((ix) => periodStart(ix.name) >= 0)
     .sort((a, b) => periodStart(b.name) - periodStart(a.name) || b.name.localeCompare(a.name))
     .slice(0, NEWEST);
-  const byCreation = [...indices]
-    .sort((a, b) => b.creationDate - a.creationDate || b.name.localeCompare(a.name))
-    .slice(0, NEWEST);
-  return [...new Set([...byName, ...byCreation].map((ix) => ix.name))].sort();
+  const byCreation = [...indices].sort(
+    (a, b) => b.creationDate - a.creationDate || b.name.localeCompare(a.name)
+  );
+  const chosen = new Set(byName.map((ix) => ix.name));
+  for (const ix of byCreation) {
+    if (chosen.size >= 2 * NEWEST) break;
+    chosen.add(ix.name);
+  }
+  return [...chosen].sort();
 }
 
 export async function latestArrival(
