@@ -11,6 +11,7 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { PLUGIN_ID } from '../../common/constants';
 import {
+  isOsdProvided,
   REPO_ROOT,
   TARGET_OSD_VERSION,
   unpackLikeOsd,
@@ -220,14 +221,15 @@ describe('server code', () => {
     assert.deepEqual(notCjs, []);
   });
 
-  it('requires only Node built-ins, its own files and shipped packages (also behind lazy requires)', () => {
+  it('requires only Node built-ins, its own files, shipped packages and what OSD provides (also behind lazy requires)', () => {
     const builtins = new Set(builtinModules);
     const unresolved: string[] = [];
     for (const rel of serverCode()) {
       const file = path.join(plugin.pluginDir, rel);
       const source = fs.readFileSync(file, 'utf8');
       for (const [, , request] of source.matchAll(/\brequire\((["'])([^"']+)\1\)/g)) {
-        if (builtins.has(request) || request.startsWith('node:')) continue;
+        if (builtins.has(request) || request.startsWith('node:') || isOsdProvided(request))
+          continue;
         try {
           const resolved = require.resolve(request, { paths: [path.dirname(file)] });
           if (!resolved.startsWith(plugin.pluginDir + path.sep))

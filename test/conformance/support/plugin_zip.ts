@@ -42,6 +42,29 @@ export interface UnpackedPlugin {
   cleanup(): void;
 }
 
+/**
+ * Packages an OpenSearch Dashboards 2.19 / 3.x install has in its own root node_modules (its package.json's
+ * dependencies): a plugin in `plugins/<id>` finds them by node's upward lookup, as @elastic/datemath finds its
+ * peer `moment`. Kept here independently of dev/host/module_guard.ts on purpose, so a wrong list there cannot
+ * hide a packaging bug. OSD's own `@osd/*` packages are not on npm: the suite has none of them (the plugin must
+ * load without them, see server/config.ts).
+ */
+export const OSD_ROOT_PACKAGES: readonly string[] = [
+  '@opensearch-project/opensearch',
+  'lodash',
+  'moment',
+  'moment-timezone',
+  'rxjs',
+  'tslib',
+];
+
+/** Packages the plugin may require that OSD provides (the root list plus OSD's own `@osd/*` packages). */
+export function isOsdProvided(request: string): boolean {
+  const parts = request.split('/');
+  const name = request.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+  return name.startsWith('@osd/') || OSD_ROOT_PACKAGES.includes(name);
+}
+
 const MANIFEST_ENTRY = /(opensearch-dashboards[\\/][^\\/]+)[\\/]opensearch_dashboards.json/i;
 
 export function unpackLikeOsd(): UnpackedPlugin {
@@ -73,6 +96,12 @@ export function unpackLikeOsd(): UnpackedPlugin {
   // Outside the repository, so that require() cannot fall back on the repository's node_modules.
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pinpoint-conformance-'));
   const pluginDir = path.join(root, 'plugins', PLUGIN_ID);
+  // The OSD tree around plugins/: its root node_modules, holding what Dashboards ships.
+  for (const name of OSD_ROOT_PACKAGES) {
+    const link = path.join(root, 'node_modules', name);
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.symlinkSync(path.join(REPO_ROOT, 'node_modules', name), link, 'dir');
+  }
   if (found.length === 1) {
     const prefix = found[0].stripPrefix;
     for (const e of zipEntries) {
