@@ -80,6 +80,17 @@ const UNAUTHORIZED_CODE =
 const NETWORK_TEXT =
   /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|socket hang up|wrong version number|packet length too long|ERR_SSL|EPROTO|certificate|self[- ]signed/i;
 
+/**
+ * The code lists, for a door that classifies one library's failures more finely than `FailureKind` (the AWS
+ * ports tell credentials from access denied and keep their own end-of-support reading): the same names mean
+ * the same thing everywhere.
+ */
+export const isCredentialsCode = (code: string): boolean => UNAUTHORIZED_CODE.test(code);
+export const isForbiddenCode = (code: string): boolean => FORBIDDEN_CODE.test(code);
+export const isThrottledCode = (code: string): boolean => THROTTLED_CODE.test(code);
+export const isTimeoutCode = (code: string): boolean => TIMEOUT_CODE.test(code);
+export const isNetworkCode = (code: string): boolean => NETWORK_CODE.test(code);
+
 function kindOfStatus(status: number): FailureKind {
   if (status === 400 || status === 422) return 'bad_request';
   if (status === 401) return 'unauthorized';

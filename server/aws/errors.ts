@@ -3,7 +3,18 @@
  * (instanceof) into a kind; what the models do not cover (AccessDenied on Firehose, throttling, sockets,
  * timeouts) is recognised here by name and status. The message kept is AWS's own text, cut short: it never
  * holds credentials, and it is what a user pastes into a support ticket.
+ *
+ * The exception and socket code lists are the shared reader's (server/upstream_errors.ts); what is AWS's own
+ * here is the finer kind (credentials vs access denied, gone) the wiring catalogue words its checks by.
  */
+import {
+  isCredentialsCode,
+  isForbiddenCode,
+  isNetworkCode,
+  isThrottledCode,
+  isTimeoutCode,
+  oneLine,
+} from '../upstream_errors';
 
 export type AwsErrorKind =
   /** The thing asked about does not exist. */
@@ -52,24 +63,12 @@ interface SdkErrorShape {
   $retryable?: { throttling?: boolean };
 }
 
-const ACCESS_DENIED =
-  /^(AccessDenied|AccessDeniedException|Forbidden|ForbiddenException|UnauthorizedOperation|AuthorizationError|AuthorizationErrorException|NotAuthorized)$/;
-const CREDENTIALS =
-  /^(CredentialsProviderError|InvalidClientTokenId|UnrecognizedClientException|ExpiredToken|ExpiredTokenException|InvalidAccessKeyId|SignatureDoesNotMatch|InvalidSignatureException|IncompleteSignature|MissingAuthenticationToken|TokenProviderError)$/;
-const THROTTLED =
-  /^(Throttling|ThrottlingException|ThrottledException|TooManyRequestsException|RequestLimitExceeded|SlowDown|RequestThrottled|RequestThrottledException|LimitExceededException|ProvisionedThroughputExceededException)$/;
-const NETWORK = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE)$/;
-const TIMEOUT = /^(TimeoutError|RequestTimeout|RequestTimeoutException|ETIMEDOUT|ESOCKETTIMEDOUT)$/;
+/** Quota refusals some services (Firehose, IAM) send where others say Throttling; AWS-only, so kept here. */
+const AWS_ONLY_THROTTLED = 'LimitExceededException';
 
-const MAX_MESSAGE = 300;
-
-/** Access key ids (long-term AKIA, temporary ASIA): a few services echo them in error text. */
-const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g;
-
+/** AWS's own text on one line, cut short, access key ids redacted (the shared reader's rule). */
 export function shortMessage(error: unknown): string {
-  const raw = error instanceof Error ? error.message : String(error);
-  const oneLine = raw.replace(/\s+/g, ' ').replace(ACCESS_KEY_ID, '$1…(redacted)').trim();
-  return oneLine.length > MAX_MESSAGE ? `${oneLine.slice(0, MAX_MESSAGE)}…` : oneLine;
+  return oneLine(error instanceof Error ? error.message : String(error));
 }
 
 export function httpStatusOf(error: unknown): number | undefined {
@@ -93,12 +92,19 @@ export function genericKind(error: unknown): AwsErrorKind {
   const name = e.name ?? '';
   const code = socketCode(e) ?? e.Code ?? '';
   const status = httpStatusOf(error);
-  if (CREDENTIALS.test(name) || CREDENTIALS.test(code)) return 'credentials';
-  if (ACCESS_DENIED.test(name) || ACCESS_DENIED.test(code)) return 'access_denied';
-  if (THROTTLED.test(name) || THROTTLED.test(code) || e.$retryable?.throttling || status === 429)
+  const is = (test: (c: string) => boolean) => test(name) || test(code);
+  if (is(isCredentialsCode)) return 'credentials';
+  if (is(isForbiddenCode)) return 'access_denied';
+  if (
+    is(isThrottledCode) ||
+    name === AWS_ONLY_THROTTLED ||
+    code === AWS_ONLY_THROTTLED ||
+    e.$retryable?.throttling ||
+    status === 429
+  )
     return 'throttled';
-  if (NETWORK.test(code) || NETWORK.test(name)) return 'network';
-  if (TIMEOUT.test(name) || TIMEOUT.test(code)) return 'timeout';
+  if (is(isNetworkCode)) return 'network';
+  if (is(isTimeoutCode)) return 'timeout';
   if (status === 403) return 'access_denied';
   if (status === 401) return 'credentials';
   if (status === 410) return 'gone';
