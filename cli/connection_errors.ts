@@ -7,6 +7,7 @@
  * recognised by Node's messages as well as by code.
  */
 import { DomainError } from '../server/errors';
+import { readUpstreamError } from '../server/upstream_errors';
 
 /** A connection-level failure: the message already says what to change. Exit 2. */
 export class ConnectionFailure extends DomainError {
@@ -34,19 +35,22 @@ interface Failure {
   body?: unknown;
 }
 
+/**
+ * Status and code from the shared reader; the whole message (with its cause's) and the raw body stay, because
+ * the TLS and SigV4 texts are matched in them and the reader keeps one cut line.
+ */
 function readFailure(error: unknown): Failure {
+  const { status, code } = readUpstreamError(error);
   const e = error as {
-    code?: string;
     message?: string;
-    cause?: { code?: string; message?: string };
-    meta?: { statusCode?: number; body?: unknown };
-    statusCode?: number;
+    cause?: { message?: string };
+    meta?: { body?: unknown };
     body?: unknown;
   };
   return {
-    code: e?.code ?? e?.cause?.code,
+    code,
     message: `${e?.message ?? String(error)} ${e?.cause?.message ?? ''}`.trim(),
-    status: e?.meta?.statusCode ?? e?.statusCode,
+    status,
     body: e?.meta?.body ?? e?.body,
   };
 }

@@ -6,6 +6,7 @@
 import type { OpenSearchClient } from '../../osd_port';
 import type { NameResolver } from '../campaigns/deps';
 import { ForbiddenError, fromOpenSearchError } from '../../errors';
+import { readUpstreamError } from '../../upstream_errors';
 import {
   NAMES_INDEX,
   ensureNamesIndex,
@@ -57,10 +58,6 @@ interface BulkItem {
   error?: { type?: string; reason?: string };
 }
 
-function statusOf(error: unknown): number | undefined {
-  return (error as { meta?: { statusCode?: number } })?.meta?.statusCode;
-}
-
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -95,7 +92,7 @@ export class NamesStore implements NameResolver {
         if (statusCode === 404) return out; // no name was ever written
         docs = body.docs ?? [];
       } catch (error) {
-        if (statusOf(error) === 404) return out;
+        if (readUpstreamError(error).status === 404) return out;
         throw fromOpenSearchError(error, 'reading campaign names');
       }
       for (const doc of docs) {
