@@ -8,6 +8,7 @@ import { DEFAULT_RANGE, parsePinpointId, parseTimeExpression } from '../../commo
 import { InvalidInputError } from '../../common/validation';
 import { getCampaigns } from '../../server/services/campaigns/campaigns_service';
 import { NamesStore } from '../../server/services/names/names_store';
+import { summaryReader } from '../../server/services/summaries/reader';
 import { addCommonOptions, connect, type CommonFlags } from '../common_options';
 import { EXIT } from '../exit';
 import type { CliIo } from '../io';
@@ -79,6 +80,8 @@ export function registerCampaignsCommand(
       client: connection.client,
       prefix: connection.prefix,
       names: new NamesStore(connection.client),
+      // Summaries where built (summaries build), raw events for the rest.
+      summaries: summaryReader(),
     };
     const report = await getCampaigns(deps, request);
     const rows = sortRows(listRows(report.campaigns, report.journeys), 'sent', 'desc');

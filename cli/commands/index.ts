@@ -6,6 +6,7 @@ import { registerFailedRecordsCommand } from './failed_records';
 import { registerGenerateCommand } from './generate';
 import { registerCampaignsCommand } from './campaigns';
 import { registerNamesCommand } from './names';
+import { registerSummariesCommand } from './summaries';
 
 export type { CliIo } from '../io';
 import type { CliIo } from '../io';
@@ -23,4 +24,5 @@ export function registerCommands(
   registerGenerateCommand(program, io, setExitCode);
   registerCampaignsCommand(program, io, setExitCode);
   registerNamesCommand(program, io, setExitCode);
+  registerSummariesCommand(program, io, setExitCode);
 }

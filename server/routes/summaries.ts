@@ -43,7 +43,12 @@ export function registerSummaryRoutes(
   let running = false;
   const depsFor = (context: RequestHandlerContext, input: SummariesInput): SummaryDeps => {
     const client = context.core.opensearch.client.asCurrentUser;
-    return { client, logger, prefix: input.prefix, store: new SummaryStore(client, options.index) };
+    return {
+      client,
+      logger,
+      prefix: input.prefix,
+      ...(options.index ? { store: new SummaryStore(client, options.index) } : {}),
+    };
   };
 
   router.get(

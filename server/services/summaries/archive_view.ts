@@ -14,7 +14,7 @@ import {
 import { fingerprints } from './archive_state';
 import { floorDay } from './days';
 import type { SummaryDeps } from './deps';
-import { SummaryStore, type Fingerprint } from './summary_index';
+import { SummaryStore, summaryIndexFor, type Fingerprint } from './summary_index';
 
 export interface ArchiveView {
   prefix: string;
@@ -30,7 +30,7 @@ export interface ArchiveView {
 }
 
 export function storeOf(deps: SummaryDeps): SummaryStore {
-  return deps.store ?? new SummaryStore(deps.client);
+  return deps.store ?? new SummaryStore(deps.client, summaryIndexFor(deps.prefix));
 }
 
 export async function archiveView(deps: SummaryDeps): Promise<ArchiveView> {

@@ -27,7 +27,7 @@ import {
   type Interval,
 } from './days';
 import { mergeCountsDocs, mergeFolds } from './merge';
-import { SummaryStore, type CountsDoc, type IndexDoc } from './summary_index';
+import { SummaryStore, summaryIndexFor, type CountsDoc, type IndexDoc } from './summary_index';
 import { endpointCounts, endpointDocId, endpointMarksOf } from './endpoint_store';
 import { endpointMetrics, foldWithEndpoints, type EndpointMarks } from './endpoints';
 
@@ -75,7 +75,7 @@ export async function planRange(
 
 export function summaryCounter(
   deps: CampaignsDeps,
-  store: SummaryStore = new SummaryStore(deps.client)
+  store: SummaryStore = new SummaryStore(deps.client, summaryIndexFor(deps.prefix))
 ): GroupCounter {
   const source = deps.source ?? PINPOINT_SOURCE;
   const prefix = deps.prefix ?? DEFAULT_INDEX_PREFIX;
@@ -160,5 +160,8 @@ async function takeOffCounted(
 
 /** The campaigns service's `summaries` dependency: summaries where built, raw events elsewhere. */
 export function summaryReader(index?: string): SummaryReader {
-  return { counter: (deps) => summaryCounter(deps, new SummaryStore(deps.client, index)) };
+  return {
+    counter: (deps) =>
+      summaryCounter(deps, new SummaryStore(deps.client, index ?? summaryIndexFor(deps.prefix))),
+  };
 }

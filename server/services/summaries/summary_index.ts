@@ -12,8 +12,16 @@
 import type { OpenSearchClient } from '../../osd_port';
 import type { Counts } from '../../../common/campaigns/fold';
 import { fromOpenSearchError } from '../../errors';
+import { DEFAULT_INDEX_PREFIX } from '../../../common/constants';
 
 export const DEFAULT_SUMMARY_INDEX = '.pinpoint-summaries';
+
+/** One summaries index per archive prefix: days and groups of two archives never mix. */
+export function summaryIndexFor(prefix: string | undefined): string {
+  return !prefix || prefix === DEFAULT_INDEX_PREFIX
+    ? DEFAULT_SUMMARY_INDEX
+    : `${DEFAULT_SUMMARY_INDEX}-${prefix}`;
+}
 
 export interface Fingerprint {
   uuid: string;
