@@ -1,5 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { HttpFetchError } from '../../../osd_port';
+/**
+ * The campaign pages' loading shape (`data`, `loading`, `error` text, `reload`) over the one fetch hook
+ * (public/hooks/use_fetch.ts): it loads whenever `key` changes, aborting the previous call so a slow answer
+ * never overwrites a newer one, and reads a failure with the shared error helper.
+ */
+import { useLoad } from '../../../hooks/use_fetch';
 
 export interface FetchState<T> {
   data?: T;
@@ -7,25 +11,17 @@ export interface FetchState<T> {
   loading: boolean;
 }
 
-/** Runs `load` whenever `key` changes; aborts the previous call so a slow answer never overwrites a newer one. */
+/** Runs `load` whenever `key` changes (`key` encodes every input `load` closes over). */
 export function useFetch<T>(
   key: string,
   load: (signal: AbortSignal) => Promise<T>
 ): FetchState<T> & { reload: () => void } {
-  const [state, setState] = useState<FetchState<T>>({ loading: true });
-  const [nonce, setNonce] = useState(0);
-  useEffect(() => {
-    const controller = new AbortController();
-    setState((s) => ({ ...s, loading: true, error: undefined }));
-    load(controller.signal).then(
-      (data) => !controller.signal.aborted && setState({ data, loading: false }),
-      (error: HttpFetchError) => {
-        if (controller.signal.aborted) return;
-        setState({ loading: false, error: error.body?.message ?? error.message });
-      }
-    );
-    return () => controller.abort();
-    // `load` closes over the same inputs `key` encodes.
-  }, [key, nonce]);
-  return { ...state, reload: () => setNonce((n) => n + 1) };
+  const { state, data, reload } = useLoad(load, [key]);
+  return {
+    // After a failure the page shows the message, not the answer of an earlier key.
+    data: state.phase === 'error' ? undefined : data,
+    loading: state.phase === 'loading',
+    error: state.phase === 'error' ? state.error.message : undefined,
+    reload,
+  };
 }
