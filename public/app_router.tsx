@@ -18,6 +18,7 @@ import { PLUGIN_NAME } from '../common/constants';
 import type { CoreStart, ScopedHistory } from './osd_port';
 import { createCampaignsApi } from './api/campaigns';
 import { createNamesApi } from './api/names';
+import { createSummariesApi } from './api/summaries';
 import { CampaignsPage } from './features/campaigns/campaigns_page';
 import { CampaignPage } from './features/campaigns/campaign_page';
 import { JourneyPage } from './features/journeys/journey_page';
@@ -61,6 +62,7 @@ export function AppRouter(props: {
 }): React.ReactElement {
   const api = useMemo(() => createCampaignsApi(props.core.http), [props.core]);
   const namesApi = useMemo(() => createNamesApi(props.core.http), [props.core]);
+  const summariesApi = useMemo(() => createSummariesApi(props.core.http), [props.core]);
   return (
     <Router history={props.history as never}>
       <EuiPage data-test-subj="pinpointApp">
@@ -81,7 +83,7 @@ export function AppRouter(props: {
               <JourneyPage api={api} />
             </Route>
             <Route path="/">
-              <CampaignsPage api={api} namesApi={namesApi} />
+              <CampaignsPage api={api} namesApi={namesApi} summariesApi={summariesApi} />
             </Route>
           </Switch>
         </EuiPageBody>

@@ -27,6 +27,7 @@ import { DEFAULT_INDEX_PREFIX } from '../../../common/constants';
 import type { CampaignsApi } from '../../api/campaigns';
 import type { NamesApi } from '../../api/names';
 import { NamesButton } from '../names';
+import { SummariesLine, type SummariesApi } from '../summaries';
 import { EmptyRange } from './components/empty_range';
 import { SourcesNote } from './components/sources_note';
 import { TimeRangeBar } from './components/time_range_bar';
@@ -59,6 +60,8 @@ export function CampaignsPage(props: {
   api: CampaignsApi;
   /** Import and refresh of names (the names feature); absent: no Names button. */
   namesApi?: NamesApi;
+  /** The summaries (their line and Build button); absent: not shown. */
+  summariesApi?: SummariesApi;
 }): React.ReactElement {
   const history = useHistory();
   const [state, update, explicitRange] = useUrlState(DEFAULTS);
@@ -213,6 +216,16 @@ export function CampaignsPage(props: {
         </EuiCallOut>
       )}
       {data && <SourcesNote sources={data.sources} onSetup={() => history.push('/setup')} />}
+      {data && props.summariesApi && (
+        <SummariesLine
+          api={props.summariesApi}
+          prefix={query.prefix}
+          from={data.from}
+          to={data.to}
+          summaryDays={data.sources.summaryDays}
+          onBuilt={result.reload}
+        />
+      )}
       {data && data.total === 0 && !query.search ? (
         <EmptyRange
           what="campaign messages"
