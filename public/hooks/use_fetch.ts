@@ -22,6 +22,8 @@ export interface Fetch<T, A extends unknown[]> {
   data: T | undefined;
   run(...args: A): Promise<T | undefined>;
   abort(): void;
+  /** Abort what is in flight and forget the outcome (back to idle): a form the user starts again. */
+  reset(): void;
 }
 
 export function useFetch<T, A extends unknown[]>(
@@ -58,9 +60,14 @@ export function useFetch<T, A extends unknown[]>(
     }
   }, []);
   const abort = useCallback(() => controller.current?.abort(), []);
+  const reset = useCallback(() => {
+    controller.current?.abort();
+    last.current = undefined;
+    setState({ phase: 'idle' });
+  }, []);
   const data =
     state.phase === 'done' ? state.data : state.phase === 'idle' ? undefined : state.previous;
-  return { state, data, run, abort };
+  return { state, data, run, abort, reset };
 }
 
 export function useLoad<T>(

@@ -3,7 +3,7 @@
  * Enter or Save writes it to the cluster's lookup index, Escape or Cancel leaves it. The server's refusal (a
  * 400 says what to fix) shows under the field; the name typed here is never replaced by a Pinpoint refresh.
  */
-import React, { useEffect, useRef, useState } from 'react';
+import React, { useEffect, useState } from 'react';
 import {
   EuiButton,
   EuiButtonEmpty,
@@ -14,7 +14,7 @@ import {
   EuiFormRow,
 } from '@elastic/eui';
 import type { NameEntry, NamesApi } from '../../../api/names';
-import { errorMessage, isAbort } from '../../../utils/errors';
+import { useFetch } from '../../../hooks/use_fetch';
 
 export const MAX_NAME_LENGTH = 256;
 
@@ -54,41 +54,35 @@ export function NameInlineEdit(props: NameInlineEditProps): React.ReactElement {
   const [shown, setShown] = useState(props.name);
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(props.name ?? '');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string>();
-  const abort = useRef<AbortController>();
-  useEffect(() => setShown(props.name), [props.name]);
-  useEffect(() => () => abort.current?.abort(), []);
-
-  const problem = nameProblem(value);
-  const start = () => {
-    setValue(shown ?? '');
-    setError(undefined);
-    setEditing(true);
-  };
-  const save = async () => {
-    if (problem || saving) return;
-    abort.current?.abort();
-    const controller = new AbortController();
-    abort.current = controller;
-    setSaving(true);
-    setError(undefined);
-    try {
-      const typed = value.trim();
-      const entry = (await api.setName(id, typed, controller.signal)) ?? {
+  const saveCall = useFetch(
+    async (signal, typed: string): Promise<NameEntry> =>
+      (await api.setName(id, typed, signal)) ?? {
         id,
         name: typed,
         source: 'user' as const,
         updatedAt: new Date().toISOString(),
-      };
-      setShown(entry.name);
-      setEditing(false);
-      onSaved?.(entry);
-    } catch (e) {
-      if (!isAbort(e)) setError(errorMessage(e));
-    } finally {
-      if (!controller.signal.aborted) setSaving(false);
+      },
+    {
+      onDone: (entry) => {
+        setShown(entry.name);
+        setEditing(false);
+        onSaved?.(entry);
+      },
     }
+  );
+  const saving = saveCall.state.phase === 'loading';
+  const error = saveCall.state.phase === 'error' ? saveCall.state.error.message : undefined;
+  useEffect(() => setShown(props.name), [props.name]);
+
+  const problem = nameProblem(value);
+  const start = () => {
+    setValue(shown ?? '');
+    saveCall.reset();
+    setEditing(true);
+  };
+  const save = async () => {
+    if (problem || saving) return;
+    await saveCall.run(value.trim());
   };
 
   if (!editing) {

@@ -3,10 +3,10 @@
  * imports back), quoted fields, any line ends. The server checks every row first: a bad row is refused with
  * its line and nothing is written; importing the same file again writes nothing.
  */
-import React, { useEffect, useRef, useState } from 'react';
+import React, { useState } from 'react';
 import { EuiButton, EuiCallOut, EuiFilePicker, EuiFormRow, EuiSpacer, EuiText } from '@elastic/eui';
 import type { NamesApi, NamesImportResult } from '../../../api/names';
-import { errorMessage, isAbort } from '../../../utils/errors';
+import { useFetch } from '../../../hooks/use_fetch';
 
 /** The server's limit (server/services/names/names_csv.ts): larger files are refused before upload. */
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
@@ -29,31 +29,20 @@ export interface NamesImportProps {
 
 export function NamesImport(props: NamesImportProps): React.ReactElement {
   const [file, setFile] = useState<File>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [result, setResult] = useState<NamesImportResult>();
-  const abort = useRef<AbortController>();
-  useEffect(() => () => abort.current?.abort(), []);
+  const importCall = useFetch(
+    async (signal, chosen: File): Promise<NamesImportResult> =>
+      props.api.importCsv(await readText(chosen), signal),
+    { onDone: (imported) => props.onImported?.(imported) }
+  );
+  const { state } = importCall;
+  const busy = state.phase === 'loading';
+  const error = state.phase === 'error' ? state.error.message : undefined;
+  const result = state.phase === 'done' ? state.data : undefined;
 
   const tooLarge = file !== undefined && file.size > MAX_CSV_BYTES;
   const submit = async () => {
     if (!file || tooLarge) return;
-    abort.current?.abort();
-    const controller = new AbortController();
-    abort.current = controller;
-    setBusy(true);
-    setError(undefined);
-    setResult(undefined);
-    try {
-      const text = await readText(file);
-      const imported = await props.api.importCsv(text, controller.signal);
-      setResult(imported);
-      props.onImported?.(imported);
-    } catch (e) {
-      if (!isAbort(e)) setError(errorMessage(e));
-    } finally {
-      if (!controller.signal.aborted) setBusy(false);
-    }
+    await importCall.run(file);
   };
 
   return (
@@ -75,8 +64,8 @@ export function NamesImport(props: NamesImportProps): React.ReactElement {
           initialPromptText="Select or drag a CSV file (id,name)"
           onChange={(files: FileList | null) => {
             setFile(files?.[0] ?? undefined);
-            setError(undefined);
-            setResult(undefined);
+            // A new file clears the last outcome; an import in flight still reports its own.
+            if (!busy) importCall.reset();
           }}
           display="default"
           data-test-subj="pinpointNamesFile"

@@ -3,7 +3,7 @@
  * The server's AWS identity makes the calls; names typed or imported stay. After the end of support the
  * answer says the API no longer answers and that the stored names are unchanged.
  */
-import React, { useEffect, useRef, useState } from 'react';
+import React, { useState } from 'react';
 import {
   EuiButton,
   EuiCallOut,
@@ -14,7 +14,7 @@ import {
   EuiSpacer,
 } from '@elastic/eui';
 import type { NamesApi, NamesRefreshResult } from '../../../api/names';
-import { errorMessage, isAbort } from '../../../utils/errors';
+import { useFetch } from '../../../hooks/use_fetch';
 
 /** "a, b c" -> ["a", "b", "c"]: application ids pasted from anywhere. */
 export function splitAppIds(text: string): string[] {
@@ -34,29 +34,19 @@ export interface NamesRefreshProps {
 export function NamesRefresh(props: NamesRefreshProps): React.ReactElement {
   const [region, setRegion] = useState(props.defaultRegion ?? '');
   const [appIds, setAppIds] = useState((props.defaultAppIds ?? []).join(', '));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [result, setResult] = useState<NamesRefreshResult>();
-  const abort = useRef<AbortController>();
-  useEffect(() => () => abort.current?.abort(), []);
+  const refreshCall = useFetch(
+    (signal, chosenRegion: string, chosenIds: string[]): Promise<NamesRefreshResult> =>
+      props.api.refresh(chosenRegion, chosenIds, signal),
+    { onDone: (answer) => props.onRefreshed?.(answer) }
+  );
+  const { state } = refreshCall;
+  const busy = state.phase === 'loading';
+  const error = state.phase === 'error' ? state.error.message : undefined;
+  const result = state.phase === 'done' ? state.data : undefined;
 
   const ids = splitAppIds(appIds);
   const submit = async () => {
-    abort.current?.abort();
-    const controller = new AbortController();
-    abort.current = controller;
-    setBusy(true);
-    setError(undefined);
-    setResult(undefined);
-    try {
-      const answer = await props.api.refresh(region.trim(), ids, controller.signal);
-      setResult(answer);
-      props.onRefreshed?.(answer);
-    } catch (e) {
-      if (!isAbort(e)) setError(errorMessage(e));
-    } finally {
-      if (!controller.signal.aborted) setBusy(false);
-    }
+    await refreshCall.run(region.trim(), ids);
   };
 
   return (
