@@ -22,6 +22,7 @@ describe('parseApplyBody', () => {
       overwrite: false,
       indexPattern: false,
       makeDefault: false,
+      allowOverlap: false,
     });
   });
 
