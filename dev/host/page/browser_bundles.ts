@@ -20,12 +20,21 @@ export const THEME_CSS = require.resolve('@elastic/eui/dist/eui_theme_light.css'
   paths: [REPO_ROOT],
 });
 
+/**
+ * OSD's shared-deps light theme bundles OUI's theme with @elastic/charts' theme (charts' legend, tooltips and
+ * screen-reader text are styled by it, not by the plugin): the page loads both, as Dashboards does.
+ */
+export const CHARTS_THEME_CSS = require.resolve('@elastic/charts/dist/theme_only_light.css', {
+  paths: [REPO_ROOT],
+});
+
 export interface BrowserBundles {
   sharedDepsJs: string;
   sharedDepKeys: string[];
   bootstrapJs: string;
   coreJs: string;
   themeCss: string;
+  chartsThemeCss: string;
 }
 
 function resolvable(moduleName: string): boolean {
@@ -194,5 +203,6 @@ export async function buildBrowserBundles(
     bootstrapJs,
     coreJs,
     themeCss: THEME_CSS,
+    chartsThemeCss: CHARTS_THEME_CSS,
   };
 }

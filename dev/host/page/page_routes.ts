@@ -73,6 +73,7 @@ export function createPageHandler(deps: PageDeps) {
   const coreFiles: Record<string, string> = {
     '/osd-ui-shared-deps/osd-ui-shared-deps.js': deps.bundles.sharedDepsJs,
     '/osd-ui-shared-deps/eui_theme_light.css': deps.bundles.themeCss,
+    '/osd-ui-shared-deps/charts_theme_light.css': deps.bundles.chartsThemeCss,
     '/core/bootstrap.js': deps.bundles.bootstrapJs,
     '/core/bootstrap.js.map': `${deps.bundles.bootstrapJs}.map`,
     '/core/core.entry.js': deps.bundles.coreJs,
@@ -98,6 +99,7 @@ export function createPageHandler(deps: PageDeps) {
     };
     const html = renderPage(metadata, {
       themeCss: url('/osd-ui-shared-deps/eui_theme_light.css'),
+      chartsThemeCss: url('/osd-ui-shared-deps/charts_theme_light.css'),
       sharedDepsJs: url('/osd-ui-shared-deps/osd-ui-shared-deps.js'),
       bootstrapJs: url('/core/bootstrap.js'),
       pluginBundles: deps.uiPlugins.map(({ id }) => url(`/plugin/${id}/${id}.plugin.js`)),

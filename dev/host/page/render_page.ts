@@ -1,6 +1,6 @@
 /**
  * The app page, in OSD's order and under OSD's default Content-Security-Policy: OUI's light theme, the
- * injected metadata element, then scripts with `src` only (no inline script): shared dependencies, the
+ * charts' theme, the injected metadata element, then scripts with `src` only (no inline script): shared dependencies, the
  * bootstrap that defines `__osdBundles__`, every UI plugin's `<id>.plugin.js`, and the core that starts them.
  */
 import { METADATA_ELEMENT, type InjectedMetadata } from '../public_core/metadata';
@@ -10,6 +10,7 @@ export const CSP_HEADER =
 
 export interface PageUrls {
   themeCss: string;
+  chartsThemeCss: string;
   sharedDepsJs: string;
   bootstrapJs: string;
   pluginBundles: string[];
@@ -36,6 +37,7 @@ export function renderPage(metadata: InjectedMetadata, urls: PageUrls): string {
     <title>OpenSearch Dashboards (dev host)</title>
     <link rel="icon" href="data:," />
     <link rel="stylesheet" href="${escapeHtml(urls.themeCss)}" />
+    <link rel="stylesheet" href="${escapeHtml(urls.chartsThemeCss)}" />
   </head>
   <body>
     <${METADATA_ELEMENT} data="${escapeHtml(JSON.stringify(metadata))}"></${METADATA_ELEMENT}>

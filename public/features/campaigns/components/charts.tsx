@@ -61,6 +61,11 @@ function HourChart(props: { hours: HourOfDay; id: string }): React.ReactElement 
   );
 }
 
+/** The timeline's buckets are UTC (its title says so): ticks read "03-10 14:00", not epoch milliseconds. */
+function utcTick(value: number): string {
+  return new Date(value).toISOString().slice(5, 16).replace('T', ' ');
+}
+
 export default function CampaignCharts(props: { detail: CampaignDetail }): React.ReactElement {
   const timeline = props.detail.timeline.buckets.flatMap((b) =>
     Object.entries(b.counts).map(([type, n]) => ({ t: b.t, type, n }))
@@ -84,7 +89,7 @@ export default function CampaignCharts(props: { detail: CampaignDetail }): React
               stackAccessors={['t']}
               data={timeline}
             />
-            <Axis id="x" position={Position.Bottom} />
+            <Axis id="x" position={Position.Bottom} tickFormat={utcTick} />
             <Axis id="y" position={Position.Left} />
           </Chart>
         </div>
