@@ -9,17 +9,13 @@ import type { CampaignsResponse } from '../../../common/campaigns/types';
 import { PINPOINT_SOURCE } from '../../../common/sources/pinpoint';
 import type { GroupDescriptor } from '../../../common/sources/source_descriptor';
 import { dataSpan } from './data_span';
-import type { CampaignsDeps } from './deps';
-import {
-  listArchiveIndices,
-  selectIndices,
-  targetExpression,
-  type IndexSelection,
-} from './index_selection';
+import type { CampaignsDeps, GroupCounter } from './deps';
+import { listArchiveIndices, selectIndices, targetExpression } from './index_selection';
 import { rawGroupCounts } from './raw_counts';
 import { campaignReports, journeyReports } from './reports';
-import { resolveTimeRange, type TimeRange } from './time_range';
-import type { GroupFold } from './group_fold';
+import { resolveTimeRange } from './time_range';
+
+export type { GroupCounter } from './deps';
 
 export interface CampaignsRequest extends RangeQuery {
   campaignId?: string;
@@ -32,14 +28,6 @@ function groupOf(kind: GroupDescriptor['kind'], deps: CampaignsDeps): GroupDescr
   if (!group) throw new Error(`source ${source.id} has no ${kind} grouping`);
   return group;
 }
-
-/** The counts of one group kind over the selected indices (raw, or summaries plus raw). */
-export type GroupCounter = (
-  group: GroupDescriptor,
-  selection: IndexSelection,
-  range: TimeRange,
-  groupId?: string
-) => Promise<{ fold: GroupFold; summaryDays: string[]; rawIndices: string[] }>;
 
 export function rawCounter(deps: CampaignsDeps): GroupCounter {
   const source = deps.source ?? PINPOINT_SOURCE;

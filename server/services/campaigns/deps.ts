@@ -1,6 +1,16 @@
 import type { Logger, OpenSearchClient } from '../../osd_port';
-import type { SourceDescriptor } from '../../../common/sources/source_descriptor';
-import type { GroupCounter } from './campaigns_service';
+import type { GroupDescriptor, SourceDescriptor } from '../../../common/sources/source_descriptor';
+import type { GroupFold } from './group_fold';
+import type { IndexSelection } from './index_selection';
+import type { TimeRange } from './time_range';
+
+/** The counts of one group kind over the selected indices (raw, or summaries plus raw). */
+export type GroupCounter = (
+  group: GroupDescriptor,
+  selection: IndexSelection,
+  range: TimeRange,
+  groupId?: string
+) => Promise<{ fold: GroupFold; summaryDays: string[]; rawIndices: string[] }>;
 
 /** Resolves campaign and journey ids to names (the names lookup index); absent: every name is null. */
 export interface NameResolver {
