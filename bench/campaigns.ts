@@ -136,17 +136,6 @@ function canonical(value: unknown): string {
   );
 }
 
-function flatten(
-  value: unknown,
-  path = '',
-  out: Record<string, unknown> = {}
-): Record<string, unknown> {
-  if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) flatten(v, `${path}.${k}`, out);
-  } else out[path] = value;
-  return out;
-}
-
 async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
   const t = process.hrtime.bigint();
   const out = await f();
