@@ -25,11 +25,12 @@ function statusText(s: SummaryStatus): string {
       : `no summaries yet (${s.index} does not exist): run summaries build --yes`,
     `indices: ${c.summarised} summarised, ${c.stale} stale, ${c.missing} missing, ${c.today} today (read raw), ${c.deleted} deleted (history kept), ${c.excluded} excluded`,
   ];
-  for (const i of s.indices) {
-    if (i.state === 'stale' || i.state === 'missing' || i.state === 'excluded') {
-      lines.push(`  ${i.state.padEnd(8)} ${i.index}${i.reason ? `: ${i.reason}` : ''}`);
-    }
+  const pending = s.indices.filter((i) => ['stale', 'missing', 'excluded'].includes(i.state));
+  for (const i of pending.slice(0, 10)) {
+    lines.push(`  ${i.state.padEnd(8)} ${i.index}${i.reason ? `: ${i.reason}` : ''}`);
   }
+  if (pending.length > 10)
+    lines.push(`  … and ${pending.length - 10} more (--json lists them all)`);
   lines.push(s.buildNeeded ? 'a build would update the summaries' : 'the summaries are up to date');
   return `${lines.join('\n')}\n`;
 }
