@@ -193,7 +193,9 @@ function emailMessage(
   const client = g.uuid();
   const to = `user${g.int(1, 99999)}@${domain(g)}`;
   const mail = {
-    message_id: `0100018f${g.hex(8)}-${g.uuid()}-000000`,
+    // As SES ids do, the id starts with the send time: the seeded streams of two days may overlap, and a
+    // message id must never recur on another day (summaries count each message on its one send day).
+    message_id: `${ts.toString(16).padStart(16, '0')}-${g.uuid()}-000000`,
     message_send_timestamp: ts,
     from_address: 'news@shop.example.com',
     destination: [to],
@@ -384,7 +386,8 @@ export function generateSendDay(opts: SendDayOptions): PinpointEvent[] {
         campaignSend(out, ts, endpoint, c, t.id, 'SMS', 'SUCCESS', activity);
         const country = g.pick(COUNTRIES);
         const parts = String(t.id === '1' ? 2 : 1);
-        const messageId = g.hex(32);
+        // The send time first, for the same reason as email message ids.
+        const messageId = `${ts.toString(16).padStart(12, '0')}${g.hex(20)}`;
         const attrs = (status: string) => ({
           campaign_id: c.id,
           campaign_activity_id: activity,
