@@ -215,7 +215,13 @@ export function CampaignsPage(props: {
           <p>{result.error}</p>
         </EuiCallOut>
       )}
-      {data && <SourcesNote sources={data.sources} onSetup={() => history.push('/setup')} />}
+      {data && (
+        <SourcesNote
+          sources={data.sources}
+          onSetup={() => history.push('/setup')}
+          showSummaryDays={!props.summariesApi}
+        />
+      )}
       {data && props.summariesApi && (
         <SummariesLine
           api={props.summariesApi}

@@ -6,11 +6,13 @@ import type { ReportSources } from '../../../../common/campaigns/types';
 export function SourcesNote(props: {
   sources: ReportSources;
   onSetup: () => void;
+  /** False where the summaries' own line (public/features/summaries) already says which days they cover. */
+  showSummaryDays?: boolean;
 }): React.ReactElement | null {
   const { summaryDays, excluded, rawIndices } = props.sources;
   return (
     <>
-      {summaryDays.length > 0 && (
+      {props.showSummaryDays !== false && summaryDays.length > 0 && (
         <EuiText size="xs" color="subdued" data-test-subj="pinpointSummaryDays">
           <p>
             {summaryDays.length} day{summaryDays.length === 1 ? '' : 's'} ({summaryDays[0]} …{' '}
