@@ -77,7 +77,7 @@ export function AppRouter(props: {
           <Switch>
             <Route path="/setup">{props.setup}</Route>
             <Route path="/campaigns/:id">
-              <CampaignPage api={api} />
+              <CampaignPage api={api} appHref={(path) => props.core.http.basePath.prepend(path)} />
             </Route>
             <Route path="/journeys/:id">
               <JourneyPage api={api} />

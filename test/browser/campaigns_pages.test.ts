@@ -94,6 +94,12 @@ test('the campaigns list and a campaign page show the numbers of the data', asyn
     .innerText();
   assert.match(sentence, /95% interval/);
   assert.match(sentence, /real difference|could be noise/);
+  // The link into the shipped Campaign overview dashboard, filtered to this campaign.
+  const dashboardHref = await page
+    .locator('[data-test-subj="pinpointCampaignDashboardLink"]')
+    .getAttribute('href');
+  assert.match(dashboardHref ?? '', /\/app\/dashboards#\/view\/pinpoint-campaign-overview\?_g=/);
+  assert.ok(dashboardHref?.includes(CAMPAIGN_AB), dashboardHref ?? 'no link');
   await page.waitForSelector('[data-test-subj="pinpointTimelineChart"] canvas', {
     timeout: 60_000,
   });

@@ -5,6 +5,7 @@ import {
   EuiCallOut,
   EuiFlexGroup,
   EuiFlexItem,
+  EuiLink,
   EuiLoadingChart,
   EuiSpacer,
   EuiText,
@@ -13,6 +14,7 @@ import {
 import { useHistory, useParams } from 'react-router-dom';
 import { DEFAULT_RANGE } from '../../../common/campaigns/query';
 import { DEFAULT_INDEX_PREFIX } from '../../../common/constants';
+import { campaignOverviewPath } from '../../../common/saved_objects/dashboard_url';
 import { linkSearch } from './utils/link_search';
 import type { CampaignsApi } from '../../api/campaigns';
 import { BreakdownTables } from './components/breakdown_tables';
@@ -35,7 +37,11 @@ function browserZone(): string {
   }
 }
 
-export function CampaignPage(props: { api: CampaignsApi }): React.ReactElement {
+export function CampaignPage(props: {
+  api: CampaignsApi;
+  /** An app path under Dashboards' base path (core.http.basePath.prepend); absent: no dashboard link. */
+  appHref?: (path: string) => string;
+}): React.ReactElement {
   const { id } = useParams<{ id: string }>();
   const history = useHistory();
   const [state, update] = useUrlState({
@@ -104,6 +110,22 @@ export function CampaignPage(props: { api: CampaignsApi }): React.ReactElement {
         </EuiCallOut>
       )}
       {detail && <SourcesNote sources={detail.sources} onSetup={() => history.push('/setup')} />}
+      {props.appHref && (
+        <EuiText size="xs">
+          <p>
+            <EuiLink
+              href={props.appHref(
+                campaignOverviewPath({ campaignId: id, time: { from: state.from, to: state.to } })
+              )}
+              data-test-subj="pinpointCampaignDashboardLink"
+            >
+              Open this campaign in the Campaign overview dashboard
+            </EuiLink>{' '}
+            (the dashboard counts events that arrived in this range; the numbers here count the
+            messages sent in it).
+          </p>
+        </EuiText>
+      )}
       {detail && !campaign && (
         <EmptyRange what="messages of this campaign" dataSpan={detail.dataSpan} onGo={update} />
       )}
