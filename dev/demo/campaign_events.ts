@@ -6,6 +6,7 @@
  * seed; `generateRange` buckets a range's events by arrival day, the way Firehose names its indices.
  */
 import type { PinpointEvent } from '../../common/pinpoint_event';
+import { hashString as hash, rng } from './seeded_random';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -81,23 +82,6 @@ export const DEMO_CATALOG: readonly DemoCampaign[] = [
     activities: ['welcome-email', 'tips-email'],
   },
 ];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
 
 class Gen {
   private readonly r: () => number;

@@ -6,6 +6,7 @@
  * the same records, byte for byte.
  */
 import type { PinpointEvent } from '../../common/pinpoint_event';
+import { hashString, rng } from './seeded_random';
 
 export interface GenerateOptions {
   /** The UTC day, `YYYY-MM-DD`. */
@@ -19,24 +20,6 @@ export interface GenerateOptions {
 }
 
 const DAY_MS = 86_400_000;
-
-/** mulberry32: small, fast and good enough for test data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function hashString(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
 
 class Draw {
   constructor(private readonly next: () => number) {}
