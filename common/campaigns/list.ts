@@ -2,7 +2,7 @@
  * The campaigns list: one row per campaign or journey with the headline numbers, sorted, searched and paged
  * the same way by the route, the CLI's CSV and the app's export.
  */
-import type { CampaignSortKey, CampaignListQuery } from './query';
+import { CAMPAIGN_SORT_KEYS, type CampaignSortKey, type CampaignListQuery } from './query';
 import type { CampaignReport, Channel, JourneyReport, MetricGroups } from './types';
 
 export interface CampaignListRow {
@@ -116,22 +116,11 @@ export function pageRows(
   };
 }
 
+/** Every sortable column, after what identifies the row. */
 export const CSV_COLUMNS: ReadonlyArray<keyof CampaignListRow> = [
   'kind',
   'id',
-  'name',
-  'channel',
-  'sent',
-  'delivered',
-  'opened',
-  'clicked',
-  'bounced',
-  'complained',
-  'unsubscribed',
-  'deliveryRate',
-  'openRate',
-  'clickRate',
-  'smsSpend',
+  ...CAMPAIGN_SORT_KEYS,
 ];
 
 function csvCell(value: unknown): string {

@@ -12,6 +12,13 @@ import {
 } from '@aws-sdk/client-opensearch';
 import { CreateAppCommand, PinpointClient, PutEventStreamCommand } from '@aws-sdk/client-pinpoint';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  FIREHOSE_TRUST_STATEMENT,
+  firehoseBucketStatement,
+  firehoseDomainStatements,
+  pinpointStreamStatement,
+  policyDocument as policy,
+} from './iam_documents';
 
 export const DEMO_ACCOUNT = '123456789012';
 export const DEMO_CREDENTIALS = {
@@ -27,9 +34,6 @@ export interface DemoPipeline {
   indexName: string;
   domainName: string;
 }
-
-const policy = (statements: unknown[]) =>
-  JSON.stringify({ Version: '2012-10-17', Statement: statements });
 
 interface Clients {
   iam: IAMClient;
@@ -68,27 +72,13 @@ async function buildOne(c: Clients, region: string, broken: boolean): Promise<De
     new PutRolePolicyCommand({
       RoleName: pinpointRole,
       PolicyName: 'stream',
-      PolicyDocument: policy([
-        {
-          Effect: 'Allow',
-          Action: broken
-            ? ['firehose:DescribeDeliveryStream']
-            : ['firehose:PutRecordBatch', 'firehose:DescribeDeliveryStream'],
-          Resource: streamArn,
-        },
-      ]),
+      PolicyDocument: policy([pinpointStreamStatement(streamArn, !broken)]),
     })
   );
   await c.iam.send(
     new CreateRoleCommand({
       RoleName: firehoseRole,
-      AssumeRolePolicyDocument: policy([
-        {
-          Effect: 'Allow',
-          Principal: { Service: 'firehose.amazonaws.com' },
-          Action: 'sts:AssumeRole',
-        },
-      ]),
+      AssumeRolePolicyDocument: policy([FIREHOSE_TRUST_STATEMENT]),
     })
   );
   await c.iam.send(
@@ -96,29 +86,8 @@ async function buildOne(c: Clients, region: string, broken: boolean): Promise<De
       RoleName: firehoseRole,
       PolicyName: 'delivery',
       PolicyDocument: policy([
-        {
-          Effect: 'Allow',
-          Action: [
-            'es:DescribeDomain',
-            'es:DescribeDomains',
-            'es:DescribeDomainConfig',
-            'es:ESHttpPost',
-            'es:ESHttpPut',
-          ],
-          Resource: [domainArn, `${domainArn}/*`],
-        },
-        { Effect: 'Allow', Action: ['es:ESHttpGet'], Resource: [`${domainArn}/*`] },
-        {
-          Effect: 'Allow',
-          Action: [
-            's3:PutObject',
-            's3:GetBucketLocation',
-            's3:ListBucket',
-            's3:AbortMultipartUpload',
-            's3:GetObject',
-          ],
-          Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
-        },
+        ...firehoseDomainStatements(domainArn),
+        firehoseBucketStatement(bucket),
       ]),
     })
   );

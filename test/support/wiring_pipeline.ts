@@ -34,6 +34,13 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
+import {
+  FIREHOSE_TRUST_STATEMENT,
+  firehoseBucketStatement,
+  firehoseDomainStatements,
+  pinpointStreamStatement,
+  policyDocument as policy,
+} from '../../dev/demo_pipeline/iam_documents';
 import { putFailedRecords } from './wiring_moto_data';
 import {
   awsConfig,
@@ -56,9 +63,6 @@ export interface Pipeline {
   pinpointRoleArn: string;
   firehoseRoleArn: string;
 }
-
-const policy = (statements: unknown[]) =>
-  JSON.stringify({ Version: '2012-10-17', Statement: statements });
 
 export async function buildPipeline(
   region: string,
@@ -127,14 +131,7 @@ export async function buildPipeline(
           RoleName: pinpointRole,
           PolicyName: 'stream',
           PolicyDocument: policy([
-            {
-              Effect: 'Allow',
-              Action:
-                breakage === 'pinpoint_role_no_permission'
-                  ? ['firehose:DescribeDeliveryStream']
-                  : ['firehose:PutRecordBatch', 'firehose:DescribeDeliveryStream'],
-              Resource: streamArn,
-            },
+            pinpointStreamStatement(streamArn, breakage !== 'pinpoint_role_no_permission'),
           ]),
         })
       );
@@ -144,13 +141,7 @@ export async function buildPipeline(
       await iam.send(
         new CreateRoleCommand({
           RoleName: firehoseRole,
-          AssumeRolePolicyDocument: policy([
-            {
-              Effect: 'Allow',
-              Principal: { Service: 'firehose.amazonaws.com' },
-              Action: 'sts:AssumeRole',
-            },
-          ]),
+          AssumeRolePolicyDocument: policy([FIREHOSE_TRUST_STATEMENT]),
         })
       );
       await iam.send(
@@ -158,33 +149,8 @@ export async function buildPipeline(
           RoleName: firehoseRole,
           PolicyName: 'delivery',
           PolicyDocument: policy([
-            ...(breakage === 'firehose_role_no_es'
-              ? []
-              : [
-                  {
-                    Effect: 'Allow',
-                    Action: [
-                      'es:DescribeDomain',
-                      'es:DescribeDomains',
-                      'es:DescribeDomainConfig',
-                      'es:ESHttpPost',
-                      'es:ESHttpPut',
-                    ],
-                    Resource: [domainArn, `${domainArn}/*`],
-                  },
-                  { Effect: 'Allow', Action: ['es:ESHttpGet'], Resource: [`${domainArn}/*`] },
-                ]),
-            {
-              Effect: 'Allow',
-              Action: [
-                's3:PutObject',
-                's3:GetBucketLocation',
-                's3:ListBucket',
-                's3:AbortMultipartUpload',
-                's3:GetObject',
-              ],
-              Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
-            },
+            ...(breakage === 'firehose_role_no_es' ? [] : firehoseDomainStatements(domainArn)),
+            firehoseBucketStatement(bucket),
           ]),
         })
       );
