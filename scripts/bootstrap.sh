@@ -2,9 +2,11 @@
 # Installs what each piece of the project needs, on a fresh machine from a fresh clone (as root, registries
 # only), and does nothing but a few stat calls when everything is already in place.
 #
-#   bash scripts/bootstrap.sh [node|opensearch|es7|os3|secure|engines|moto|browser|all]...   (default: all)
+#   bash scripts/bootstrap.sh [node|opensearch|es7|os3|secure|secure3|engines|moto|browser|all]...
+#   (default: all)
 #
-# opensearch is the OpenSearch 2.19.6 launcher; es7, os3 and secure the other engines (engines = all four).
+# opensearch is the OpenSearch 2.19.6 launcher; es7, os3, secure and secure3 the other engines (engines = all
+# five).
 #
 # Output stays quiet unless something is installed; a failing step prints its log.
 set -euo pipefail
@@ -64,8 +66,9 @@ bootstrap_node() {
 
 # --- opensearch and the other engines: JDKs, Maven, the embedded node launchers ------------------------------
 # One Maven project per engine (see scripts/opensearch.sh): os2 = opensearch/ (OpenSearch 2.19.6), es7 =
-# opensearch/es7 (Elasticsearch 7.10.2), os3 = opensearch/os3 (OpenSearch 3.x, Java 21+), secure =
-# opensearch/secure (the security plugin's jars for the os2 launcher). Each is built once, then a few stat calls.
+# opensearch/es7 (Elasticsearch 7.10.2), os3 = opensearch/os3 (OpenSearch 3.4.0, Java 21+), secure =
+# opensearch/secure (the security plugin's jars for the os2 launcher), secure3 = opensearch/secure3 (the
+# security plugin 3.4.0.0's jars for the os3 launcher). Each is built once, then a few stat calls.
 bootstrap_opensearch() { bootstrap_engine os2 opensearch; }
 bootstrap_es7() { bootstrap_engine es7 opensearch/es7; }
 bootstrap_os3() { bootstrap_engine os3 opensearch/os3; }
@@ -73,10 +76,14 @@ bootstrap_secure() {
   bootstrap_engine os2 opensearch
   bootstrap_engine secure opensearch/secure
 }
+bootstrap_secure3() {
+  bootstrap_engine os3 opensearch/os3
+  bootstrap_engine secure3 opensearch/secure3
+}
 
 # engine_java_home ENGINE: the JDK its Maven build and node use.
 engine_java_home() {
-  if [ "$1" = os3 ]; then
+  if [ "$1" = os3 ] || [ "$1" = secure3 ]; then
     java21_home || {
       say "OpenSearch 3 needs a Java 21+ JDK (e.g. Temurin 25 in /usr/lib/jvm, or OPENSEARCH3_JAVA_HOME)"
       return 1
@@ -93,7 +100,7 @@ bootstrap_engine() {
     say "installing openjdk-17-jdk-headless and maven"
     apt_install openjdk-17-jdk-headless maven
   fi
-  [ "$engine" != secure ] || command -v openssl >/dev/null || apt_install openssl
+  case "$engine" in secure | secure3) command -v openssl >/dev/null || apt_install openssl ;; esac
   if engine_up_to_date "$engine" "$project"; then
     return 0
   fi
@@ -113,6 +120,7 @@ engine_cds() {
   case "$1" in
     os2) echo opensearch/target/opensearch.jsa ;;
     secure) echo opensearch/target/secure.jsa ;;
+    secure3) echo opensearch/os3/target/secure3.jsa ;;
     *) echo "$2/target/$1.jsa" ;;
   esac
 }
@@ -124,7 +132,7 @@ engine_up_to_date() {
   [ -d "$project/src" ] && sources+=("$project/src")
   [ -d "$project/config" ] && sources+=("$project/config")
   [ -f "$stamp" ] && [ -f "$(engine_cds "$engine" "$project")" ] &&
-    { [ "$engine" = secure ] || [ -f "$project/target/launcher.jar" ]; } &&
+    { [ "$engine" = secure ] || [ "$engine" = secure3 ] || [ -f "$project/target/launcher.jar" ]; } &&
     [ -z "$(find "${sources[@]}" -newer "$stamp" -print -quit)" ]
 }
 
@@ -135,6 +143,12 @@ build_engine() {
   say "building the embedded $engine launcher (mvn package in $project)"
   # A changed pom must not leave stale jars on the classpath (the markers would make Maven skip the unpack).
   rm -rf "$target/lib" "$target/plugin" "$target/dependency-maven-plugin-markers" "$cds"
+  # The secure engines' archives record this launcher's classpath too: remove them, so that the next
+  # `bootstrap.sh secure|secure3` records them again (the JVM would silently ignore a stale one).
+  case "$engine" in
+    os2) rm -f opensearch/target/secure.jsa ;;
+    os3) rm -f opensearch/os3/target/secure3.jsa ;;
+  esac
   run_logged "mvn-package-$engine" env JAVA_HOME="$jhome" mvn -q -B -f "$project/pom.xml" package
   touch "$target/.pinpoint-built"
   # Start the node once and record its classes (class-data sharing) for faster starts; written to a temp name
@@ -189,11 +203,13 @@ for t in "${targets[@]}"; do
     es7) bootstrap_es7 ;;
     os3) bootstrap_os3 ;;
     secure) bootstrap_secure ;;
+    secure3) bootstrap_secure3 ;;
     engines)
       bootstrap_opensearch
       bootstrap_es7
       bootstrap_os3
       bootstrap_secure
+      bootstrap_secure3
       ;;
     moto) bootstrap_moto ;;
     browser) bootstrap_browser ;;
@@ -203,11 +219,12 @@ for t in "${targets[@]}"; do
       bootstrap_es7
       bootstrap_os3
       bootstrap_secure
+      bootstrap_secure3
       bootstrap_moto
       bootstrap_browser
       ;;
     *)
-      say "unknown piece '$t' (expected node, opensearch, es7, os3, secure, engines, moto, browser or all)"
+      say "unknown piece '$t' (expected node, opensearch, es7, os3, secure, secure3, engines, moto, browser or all)"
       exit 2
       ;;
   esac

@@ -1,6 +1,6 @@
 /**
- * `tsx scripts/measure_engines.ts [--runs 3] [--engines os2,es7,os3,secure]`: startup time (JVM spawn to
- * yellow/green health, with the secure engine's security index initialised) and resident memory of each
+ * `tsx scripts/measure_engines.ts [--runs 3] [--engines os2,es7,os3,secure,secure3]`: startup time (JVM spawn to
+ * yellow/green health, with the secure engines' security index initialised) and resident memory of each
  * engine as the test orchestrator starts it (512 MiB heap, quick-start JVM flags), median of N fresh starts,
  * one engine at a time. The README's engine table comes from here.
  */

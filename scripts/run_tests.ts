@@ -8,8 +8,9 @@
  * jest.config.js); its totals come from jest's JSON results, not from its text. One OpenSearch node and one moto
  * server are started (in the background, while the first tiers run) for the tiers that need them, and stopped
  * whatever happens; so are the other engines tiers ask for (Tier.engines: Elasticsearch 7.10, OpenSearch 3,
- * the secured OpenSearch), handed to tests as ES7_URL, OS3_URL, SECURE_URL (scripts/lib/engines.ts). The last
- * line is always `N passed, N failed`; the exit code is non-zero on any failure.
+ * the secured OpenSearch 2.19 and 3.4), handed to tests as ES7_URL, OS3_URL, SECURE_URL, SECURE3_URL
+ * (scripts/lib/engines.ts). The last line is always `N passed, N failed`; the exit code is non-zero on any
+ * failure.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -120,7 +121,7 @@ function testEnv(services: Services | undefined, engines: EngineNode[] = []): No
   // Unit tests run without the service URLs, so a unit test that needs a service fails instead of passing here.
   delete env.OPENSEARCH_URL;
   delete env.MOTO_URL;
-  for (const key of Object.keys(env)) if (/^(ES7|OS3|SECURE)_/.test(key)) delete env[key];
+  for (const key of Object.keys(env)) if (/^(ES7|OS3|SECURE3?)_/.test(key)) delete env[key];
   if (services) {
     env.OPENSEARCH_URL = services.opensearch.url;
     env.MOTO_URL = services.moto.url;

@@ -2,10 +2,11 @@
  * Every search engine our users run, started for real on this machine the same way (an embedded launcher from
  * Maven Central jars, a free port on 127.0.0.1, a temp data dir, dies with this process):
  *
- *   os2     OpenSearch 2.19.6                                        opensearch/        Java 17
- *   es7     Elasticsearch 7.10.2 (the seed's engine; AWS ES 7.10)    opensearch/es7/    Java 17
- *   os3     OpenSearch 3.3.2                                          opensearch/os3/    Java 21+ (Temurin 25)
- *   secure  OpenSearch 2.19.6 + security plugin 2.19.4.0             opensearch/secure/ Java 17
+ *   os2      OpenSearch 2.19.6                                       opensearch/         Java 17
+ *   es7      Elasticsearch 7.10.2 (the seed's engine; AWS ES 7.10)   opensearch/es7/     Java 17
+ *   os3      OpenSearch 3.4.0                                        opensearch/os3/     Java 21+ (Temurin 25)
+ *   secure   OpenSearch 2.19.6 + security plugin 2.19.4.0            opensearch/secure/  Java 17
+ *   secure3  OpenSearch 3.4.0 + security plugin 3.4.0.0              opensearch/secure3/ Java 21+ (Temurin 25)
  *
  *   import { startEngine, SECURE_USERS, basicAuth } from '../../scripts/lib/engines';
  *   const node = await startEngine({ engine: 'secure' });       // resolves when the cluster is yellow/green
@@ -17,10 +18,15 @@
  * transport TLS with certificates openssl makes at each start, multi-tenancy on (Global, Private and a custom
  * tenant `analytics`; the `securitytenant` header picks one: empty/absent = Global, `__user__` = Private,
  * `analytics`), and the users in SECURE_USERS (config in opensearch/secure/config/opensearch-security/).
+ * secure3 is the same on OpenSearch 3.4 (same config files, users, roles and tenants), plus what the 3.2+
+ * security plugin adds: `?perform_permission_check=true` on any REST request answers 200
+ * `{"accessAllowed": bool, "missingPrivileges": [action, ...]}` without executing it (see
+ * test/engines/permission_check.test.ts; on engines without the 3.x plugin it is a 400 unrecognized parameter).
  *
  * Tests get running engines from the orchestrator as environment variables (see engineEnv): OPENSEARCH_URL
- * (os2), ES7_URL, OS3_URL, SECURE_URL plus SECURE_ADMIN_USER/PASSWORD, SECURE_READER_USER/PASSWORD,
- * SECURE_NOACCESS_USER/PASSWORD. Read them with `secureUsersFromEnv()` or SECURE_USERS (the same values).
+ * (os2), ES7_URL, OS3_URL, SECURE_URL, SECURE3_URL plus SECURE_ADMIN_USER/PASSWORD, SECURE_READER_USER/PASSWORD,
+ * SECURE_NOACCESS_USER/PASSWORD (one set: both secure engines have the same users). Read them with
+ * `secureUsersFromEnv()` or SECURE_USERS (the same values).
  */
 import { readFileSync } from 'node:fs';
 import {
@@ -65,8 +71,8 @@ export const ENGINES: Readonly<Record<EngineName, EngineInfo>> = {
   },
   os3: {
     name: 'os3',
-    label: 'OpenSearch 3.3.2',
-    version: '3.3.2',
+    label: 'OpenSearch 3.4.0',
+    version: '3.4.0',
     distribution: 'opensearch',
     secured: false,
     urlEnv: 'OS3_URL',
@@ -78,6 +84,14 @@ export const ENGINES: Readonly<Record<EngineName, EngineInfo>> = {
     distribution: 'opensearch',
     secured: true,
     urlEnv: 'SECURE_URL',
+  },
+  secure3: {
+    name: 'secure3',
+    label: 'OpenSearch 3.4.0 with the security plugin 3.4.0.0',
+    version: '3.4.0',
+    distribution: 'opensearch',
+    secured: true,
+    urlEnv: 'SECURE3_URL',
   },
 };
 
@@ -93,7 +107,7 @@ export interface SecureUser {
 }
 
 /**
- * The secure engine's users (test-only passwords; hashes in opensearch/secure/config/opensearch-security/).
+ * The secure engines' users (test-only passwords; hashes in opensearch/secure/config/opensearch-security/).
  * - admin: all_access + the security REST API (rolesmapping, tenants, internalusers).
  * - reader: role pinpoint_read_only: reads every index, mapping and template, `_simulate_index`, cluster
  *   health; every write is a 403 (`no permissions for [indices:data/write/index] ...`); Global tenant read-only;

@@ -1,8 +1,8 @@
 /**
  * Starts one real OpenSearch 2.19.6 node (opensearch/, an embedded launcher built from Maven Central jars) for
  * the test orchestrator, the dev host and benchmarks. `engine` picks another engine started the same way
- * (Elasticsearch 7.10.2, OpenSearch 3.x, OpenSearch 2.19 with the security plugin): see ./engines.ts, which
- * is the usual entry point for those.
+ * (Elasticsearch 7.10.2, OpenSearch 3.4, OpenSearch 2.19 and 3.4 with the security plugin): see ./engines.ts,
+ * which is the usual entry point for those.
  *
  *   const node = await startOpenSearchNode();          // free port, fresh temp data dir
  *   await fetch(`${node.url}/_cat/indices`);
@@ -27,13 +27,13 @@ import {
 } from './child_service';
 
 /** The engines scripts/opensearch.sh can run (one Maven launcher project each, under opensearch/). */
-export type EngineName = 'os2' | 'es7' | 'os3' | 'secure';
+export type EngineName = 'os2' | 'es7' | 'os3' | 'secure' | 'secure3';
 
 export interface OpenSearchNodeOptions {
   /** Which engine; default 'os2' (OpenSearch 2.19.6). */
   engine?: EngineName;
   /**
-   * `authorization` header for the start-up health checks: the secure engine answers 401 without one
+   * `authorization` header for the start-up health checks: the secure engines answer 401 without one
    * (./engines.ts fills it in from its admin user).
    */
   authorization?: string;

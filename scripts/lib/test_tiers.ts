@@ -19,8 +19,8 @@ export interface Tier {
   /** Needs OPENSEARCH_URL and MOTO_URL (the orchestrator starts one node and one moto for all such tiers). */
   needsServices: boolean;
   /**
-   * The other engines its tests get (scripts/lib/engines.ts: ES7_URL, OS3_URL, SECURE_URL and the secure
-   * engine's users), started once for the run in parallel with the first tiers.
+   * The other engines its tests get (scripts/lib/engines.ts: ES7_URL, OS3_URL, SECURE_URL, SECURE3_URL and the
+   * secure engines' users), started once for the run in parallel with the first tiers.
    */
   engines?: readonly EngineName[];
   /** The jest projects it runs; default: the one of the tier's name. */
@@ -33,8 +33,9 @@ export const TIERS: readonly Tier[] = [
   { name: 'static', needsServices: false, jest: false },
   { name: 'build', needsServices: false, jest: false },
   { name: 'unit', needsServices: false, jest: true },
-  // The security tests (routes, CLI, tenants) run against the secure engine.
-  { name: 'integration', needsServices: true, jest: true, engines: ['secure'] },
+  // The security tests (routes, CLI, tenants) run against the secure engines: 2.19, and 3.4 whose security
+  // plugin answers `?perform_permission_check=true`.
+  { name: 'integration', needsServices: true, jest: true, engines: ['secure', 'secure3'] },
   // On a 2.19 page (React 16.14, OUI 1.19) and on a 3.x page (React 18.2, OUI 1.22, the 3.x zip).
   {
     name: 'conformance',
@@ -44,7 +45,12 @@ export const TIERS: readonly Tier[] = [
   },
   { name: 'browser', needsServices: true, jest: true },
   // The cross-engine suite (test/engines/): the same scenarios on every engine.
-  { name: 'engines', needsServices: true, jest: true, engines: ['es7', 'os3', 'secure'] },
+  {
+    name: 'engines',
+    needsServices: true,
+    jest: true,
+    engines: ['es7', 'os3', 'secure', 'secure3'],
+  },
 ];
 
 /** Tiers picked by the command line (`npm test -- unit integration`); all of them when none is named. */

@@ -4,7 +4,7 @@
  * development host's saved-objects client (OSD's document format), read back raw from the index, and a second
  * apply writing nothing.
  *
- * On the secure engine the same writes go to `.kibana` with a `securitytenant` header, as Dashboards sends
+ * On the secure engines the same writes go to `.kibana` with a `securitytenant` header, as Dashboards sends
  * them: the security plugin puts them in that tenant's own index, and neither Global nor the user's Private
  * tenant sees them (engine-specific: without the plugin `.kibana` is just an index).
  */
@@ -68,11 +68,11 @@ describe.each(allEnginesUnderTest().map((e) => [e.info.label, e] as const))(
       it('with securitytenant, writes to .kibana land in that tenant only', async () => {
         const tenantPrefix = `${prefix}_tenant`;
         const id = `index-pattern:${indexPatternId(tenantPrefix)}`;
-        const inTenant = clientAs('admin', 'analytics');
+        const inTenant = clientAs('admin', 'analytics', engine.name);
         const result = await applyIndexPattern(inTenant, '.kibana', tenantPrefix);
         assert.equal(result.changed, true);
         const doc = (tenant: string | undefined) =>
-          (tenant === undefined ? clientAs('admin') : clientAs('admin', tenant)).transport.request<{
+          clientAs('admin', tenant, engine.name).transport.request<{
             _index: string;
           }>({ method: 'GET', path: `/.kibana/_doc/${id}` }, { ignore: [404] });
         const analytics = await doc('analytics');

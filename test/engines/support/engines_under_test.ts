@@ -1,11 +1,12 @@
 /**
  * The engines the cross-engine suite runs on, from the environment the orchestrator sets (scripts/run_tests.ts,
- * scripts/lib/engines.ts): OPENSEARCH_URL (OpenSearch 2.19.6), ES7_URL, OS3_URL, SECURE_URL and its users. A
+ * scripts/lib/engines.ts): OPENSEARCH_URL (OpenSearch 2.19.6), ES7_URL, OS3_URL, SECURE_URL, SECURE3_URL and
+ * the secure engines' users. A
  * missing one fails the suite loudly (never a silent skip): run `npm test -- engines`, or start the engines
  * yourself (`OPENSEARCH_PORT=… npm run opensearch -- --engine es7` …) and export the variables.
  *
- * Each engine comes with a client in the shape the services take (server/osd_port.ts); on the secure engine it
- * is the admin's, and `clientAs(user)` gives another user's, with an optional `securitytenant`.
+ * Each engine comes with a client in the shape the services take (server/osd_port.ts); on a secure engine it
+ * is the admin's, and `clientAs(user, tenant, engine)` gives another user's, with an optional `securitytenant`.
  */
 import { Client } from '@opensearch-project/opensearch';
 import {
@@ -23,7 +24,7 @@ export interface EngineUnderTest {
   readonly name: EngineName;
   readonly info: EngineInfo;
   readonly url: string;
-  /** The admin's client on the secure engine, an anonymous one elsewhere. */
+  /** The admin's client on a secure engine, an anonymous one elsewhere. */
   readonly client: OpenSearchClient;
   /** Raw HTTP with the same credentials, for assertions independent of the services. */
   http<T = unknown>(
@@ -95,10 +96,17 @@ export function allEnginesUnderTest(): EngineUnderTest[] {
   return ENGINE_NAMES.map(engineUnderTest);
 }
 
-/** A client on the secure engine as `user`, optionally in a tenant (`securitytenant` header). */
-export function clientAs(user: SecureUserName, tenant?: string): OpenSearchClient {
+/**
+ * A client on a secure engine (default `secure`) as `user`, optionally in a tenant (`securitytenant` header).
+ */
+export function clientAs(
+  user: SecureUserName,
+  tenant?: string,
+  engine: EngineName = 'secure'
+): OpenSearchClient {
+  if (!ENGINES[engine].secured) throw new Error(`clientAs: ${engine} has no users`);
   return portClient(
-    engineUrl('secure'),
+    engineUrl(engine),
     secureUsersFromEnv()[user],
     tenant === undefined ? undefined : { securitytenant: tenant }
   );
