@@ -42,6 +42,20 @@ export interface Remedy {
   docs?: string;
   /** An HTTP request for Dev Tools, for fixes the plugin does not make itself. */
   request?: string;
+  /** For a fix the plugin makes: the rights it needs, and whether the current user has them. */
+  rights?: FixRights;
+}
+
+/** What a fix needs of the user who makes it (common/fix_permissions.ts), and what we know of the current one. */
+export interface FixRights {
+  /** The permissions, as the security plugin names them (`cluster: indices:admin/index_template/put`). */
+  needs: string[];
+  /** true: the current user may make the fix; false: may not (`missing` says why); null: not known. */
+  allowed: boolean | null;
+  /** What the current user lacks, when known. */
+  missing: string[];
+  /** How we know, or why we cannot, in one sentence. */
+  basis: string;
 }
 
 /** The evidence of a check nobody typed more precisely: values read from the cluster or AWS. */

@@ -38,6 +38,9 @@ export const REPAIR_STEP_LABELS: Record<RepairStep, string> = {
   failed: 'failed',
 };
 
+/** The hidden index holding the repair jobs' state (server/services/repair/state_store.ts). */
+export const REPAIR_STATE_INDEX = '.pinpoint-repair';
+
 /** The suffix of the index that receives the repaired copy; the original name becomes its alias. */
 export const REPAIR_TARGET_SUFFIX = '-repaired' as const;
 

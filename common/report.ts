@@ -8,6 +8,20 @@ import type { TemplateDiffEntry } from './template_normalize';
 
 export type { CheckStatus, FixAction, Remedy } from './check';
 
+/**
+ * A field another legacy template sets differently from ours, and what a new index gets once ours is
+ * installed: `ours` or `theirs` (the higher order wins a field both set), `undecided` (equal orders merge in
+ * no defined order), `added` (only theirs sets it, and it applies), `ignored` (ours is composable, so
+ * OpenSearch ignores every legacy template for the index).
+ */
+export type LegacyTemplateDifference = {
+  path: string;
+  theirs: string;
+  /** What ours sets there; null when ours does not set it. */
+  ours: string | null;
+  effect: 'ours' | 'theirs' | 'undecided' | 'added' | 'ignored';
+};
+
 /** A date field's type in one index, or null when the index does not map it. */
 export type FieldTypes = Record<string, string | null>;
 
@@ -29,7 +43,16 @@ export type IndexEvidence = {
   'template.overlapping': {
     index: string;
     composable: Array<{ name: string; priority: number; index_patterns: string[] }>;
-    legacy: Array<{ name: string; order: number; index_patterns: string[]; applies: boolean }>;
+    legacy: Array<{
+      name: string;
+      order: number;
+      index_patterns: string[];
+      /** Whether it applies to new indices now (not when a composable template matches). */
+      applies: boolean;
+      /** What it sets differently from ours, cut to the first 50; differenceCount is complete. */
+      differenceCount: number;
+      differences: LegacyTemplateDifference[];
+    }>;
   };
   'indices.timestamps': {
     indexCount: number;
@@ -75,6 +98,23 @@ export type IndexEvidence = {
     changed: Array<{ field: string; saved: string; current: string }>;
   };
   'index_pattern.default': { defaultIndex: string | null; defaultExists: boolean; id: string };
+  /** Which of the fixes offered the current user may make (server/services/access/fix_rights.ts). */
+  'access.fixes': {
+    user: string | null;
+    roles: string[];
+    /** The Dashboards tenant the user's writes go to. */
+    tenant: string | null;
+    fixes: Array<{
+      fix: string;
+      /** The check whose remedy offers it. */
+      check: string;
+      needs: string[];
+      allowed: boolean | null;
+      missing: string[];
+      basis: string;
+      actionGroups: string[];
+    }>;
+  };
   /** Present instead of the index_pattern.* checks when Dashboards was not asked or did not answer. */
   index_pattern: { dashboards: string | null };
 };

@@ -4,7 +4,7 @@
  * A report may give its own lines for the evidence of some checks (the template's field diff) — typed per
  * check, so nothing is cast back from JSON.
  */
-import type { Check, CheckSummary } from '../../common/check';
+import type { Check, CheckSummary, FixRights } from '../../common/check';
 import { colours, statusMark, type Colours } from './colour';
 
 const MAX_VALUE = 160;
@@ -15,7 +15,10 @@ export interface RenderOptions<C extends Check = Check> {
   colours?: Colours;
   /** Left margin of the check's first line; continuation lines get four more spaces. */
   indent?: string;
-  /** Lines for this check's evidence instead of the generic labelled values; undefined: the generic ones. */
+  /**
+   * Lines for this check's evidence instead of the generic labelled values; undefined: the generic ones.
+   * Unlike the generic ones they are printed for a passing check too.
+   */
   evidence?: (check: C) => string[] | undefined;
   /** Evidence keys left out of the generic rendering (shown by a report-specific renderer, or too big). */
   hide?: readonly string[];
@@ -64,6 +67,20 @@ export function evidenceLines(
     .map(([key, value]) => `${indent}${label(key)}: ${valueText(value)}`);
 }
 
+/** What the fix needs, and whether the current user has it. */
+function rightsLines(rights: FixRights, indent: string, c: Colours): string[] {
+  const needs = `${indent}needs: ${rights.needs.join(', ')}`;
+  if (rights.allowed === true) return [`${needs} (you have them)`];
+  if (rights.allowed === false) {
+    const missing = rights.missing.length > 0 ? rights.missing : rights.needs;
+    return [
+      needs,
+      `${indent}${c.bold('you may not make this fix:')} missing ${missing.join(', ')}. ${rights.basis}`,
+    ];
+  }
+  return [needs, `${indent}rights: ${rights.basis}`];
+}
+
 export function renderCheck<C extends Check>(check: C, options: RenderOptions<C> = {}): string[] {
   const c = options.colours ?? colours(false);
   const indent = options.indent ?? '';
@@ -72,15 +89,19 @@ export function renderCheck<C extends Check>(check: C, options: RenderOptions<C>
   const lines = [
     `${indent}${statusMark(c, check.status)}  ${c.bold(check.title)}${subject}: ${check.message}`,
   ];
+  const own = options.evidence?.(check);
   if (check.status === 'pass' || check.status === 'skipped') {
+    // A passing check's generic evidence is noise; a report's own lines for it are there to be read.
+    if (own) lines.push(...own);
     if (check.status === 'skipped' && check.remedy?.command)
       lines.push(`${more}run: ${check.remedy.command}`);
     return lines;
   }
-  lines.push(...(options.evidence?.(check) ?? evidenceLines(check.evidence, more, options.hide)));
+  lines.push(...(own ?? evidenceLines(check.evidence, more, options.hide)));
   const r = check.remedy;
   if (r) {
     lines.push(`${more}${c.bold('fix:')} ${r.text}`);
+    if (r.rights) lines.push(...rightsLines(r.rights, more, c));
     if (r.command) lines.push(`${more}run: ${r.command}`);
     if (r.console) lines.push(`${more}console: ${r.console}`);
     if (r.request) lines.push(...r.request.split('\n').map((l) => `${more}dev tools: ${l}`));

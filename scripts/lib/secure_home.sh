@@ -1,5 +1,5 @@
 # Sourced by scripts/opensearch.sh: prepares a per-run path.home for the secure engines (OpenSearch 2.19.6 with the
-# security plugin 2.19.4.0, and secure3: 3.4.0 with 3.4.0.0, which reads the same files): config/opensearch.yml and config/opensearch-security/*.yml from opensearch/secure/config/,
+# security plugin 2.19.4.0, and secure3: 3.4.0 with the security plugin 3.4.0.0, which reads the same files): config/opensearch.yml and config/opensearch-security/*.yml from opensearch/secure/config/,
 # and transport TLS certificates made now with openssl (a root CA and a node certificate whose subject is the
 # nodes_dn in opensearch.yml; the key in PKCS#8, which the plugin requires). Fresh certificates per run: nothing
 # secret is kept in the repository, and nothing expires under a long-lived checkout.

@@ -36,8 +36,10 @@ const URL_HOST = /\b(?:https?|wss?):\/\/(?:[^/\s'"`@]*@)?(\[[^\]]*\]|[^/\s'"`:]+
  * A 4-part literal is a host unless it reads as a version (this repository's are 2.19.3.0-like: a small first
  * part and a two-digit second part). 8.8.8.8 or 1.1.1.1 still count as addresses.
  */
-function isVersionLike(parts: number[]): boolean {
-  return parts[0] < 10 && parts[1] >= 10;
+function isVersionLike(parts: number[], before: string): boolean {
+  if (parts[0] < 10 && parts[1] >= 10) return true;
+  // A plugin version after its name (`the security plugin 3.4.0.0`, `opensearch-security:3.4.0.0`).
+  return /(plugin|security|version)[\s:='"-]*$/i.test(before);
 }
 
 function isLoopbackHost(host: string): boolean {
@@ -59,7 +61,7 @@ export function nonLoopback(text: string): string[] {
   for (const m of text.matchAll(IPV4)) {
     const parts = m.slice(1, 5).map(Number);
     if (parts.some((p) => p > 255) || parts[0] === 127 || parts[0] === 0) continue;
-    if (isVersionLike(parts)) continue;
+    if (isVersionLike(parts, text.slice(Math.max(0, m.index - 24), m.index))) continue;
     found.push(m[0]);
   }
   // A clicked link in a generated Pinpoint event (`link: 'https://example.com/sale'`) is content, not a host.
@@ -78,6 +80,11 @@ describe('tests never leave the loopback', () => {
       'http://nowhere.invalid',
     ]);
     assert.deepEqual(nonLoopback("'http://127.0.0.1:9' version '2.19.3.0' http://localhost/"), []);
+    assert.deepEqual(
+      nonLoopback('with the security plugin 3.4.0.0, opensearch-security:3.4.0.0'),
+      []
+    );
+    assert.deepEqual(nonLoopback('reach 3.4.0.0 now'), ['3.4.0.0']);
     assert.deepEqual(nonLoopback("click: { link: 'https://example.com/sale' }"), []);
   });
 

@@ -104,16 +104,75 @@ describe.each(allEnginesUnderTest().map((e) => [e.info.label, e] as const))(
       const legacy = overlapping.evidence.legacy;
       const seed = legacy.find((t) => t.name === seedTemplate);
       assert.ok(seed, `the seed's template is listed: ${JSON.stringify(legacy)}`);
+      // Recognised for what it is: the walkthrough's mapping of arrival_timestamp, which ours repeats.
+      assert.equal(seed.differenceCount, 0, JSON.stringify(seed.differences));
       if (legacyFlavor) {
         // 7.10: both legacy templates merge; ours wins by order, the user's still applies.
         assert.equal(seed.applies, true);
-        assert.match(overlapping.message, /appl(y|ies)\./);
+        assert.match(overlapping.message, /also applies .*sets nothing differently from ours/);
       } else {
         assert.equal(seed.applies, false);
         assert.match(overlapping.message, /no longer apply/);
       }
       // The pre-template indices are still what they were: only a repair changes them.
       assert.equal(check(report, 'indices.timestamps').status, 'fail');
+    });
+
+    it("a team's variant of the seed template: the report's field diff is what a new index really gets", async () => {
+      const variant = `${prefix}_team_template`;
+      await engine.http('PUT', `/_template/${variant}`, {
+        index_patterns: [`${prefix}*`],
+        order: 2,
+        settings: { index: { refresh_interval: '30s' } },
+        mappings: {
+          properties: {
+            arrival_timestamp: { type: 'date', format: 'strict_date_optional_time' },
+            team: { type: 'keyword' },
+          },
+        },
+      });
+      try {
+        const overlapping = check(
+          await buildReport({ client: engine.client }, prefix),
+          'template.overlapping'
+        );
+        const entry = overlapping.evidence.legacy.find((t) => t.name === variant);
+        assert.ok(entry, JSON.stringify(overlapping.evidence));
+        const effects = Object.fromEntries(entry.differences.map((d) => [d.path, d.effect]));
+        assert.deepEqual(
+          effects,
+          legacyFlavor
+            ? {
+                'mappings.properties.arrival_timestamp.format': 'ours',
+                'mappings.properties.team.type': 'added',
+                'settings.index.refresh_interval': 'added',
+              }
+            : {
+                'mappings.properties.arrival_timestamp.format': 'ignored',
+                'mappings.properties.team.type': 'ignored',
+                'settings.index.refresh_interval': 'ignored',
+              }
+        );
+        // What the engine does with a new index of the prefix, field by field.
+        const probe = `${prefix}-variant-probe`;
+        assert.equal((await engine.http('PUT', `/${probe}`)).status, 200);
+        const mapping = await engine.http<
+          Record<string, { mappings: { properties: Record<string, FieldMapping> } }>
+        >('GET', `/${probe}/_mapping`);
+        const props = mapping.body[probe].mappings.properties;
+        const settings = await engine.http<
+          Record<string, { settings: { index: { refresh_interval?: string } } }>
+        >('GET', `/${probe}/_settings`);
+        assert.equal(props.arrival_timestamp?.format, 'epoch_millis', 'ours wins or alone applies');
+        assert.equal(props.team?.type, legacyFlavor ? 'keyword' : undefined);
+        assert.equal(
+          settings.body[probe].settings.index.refresh_interval,
+          legacyFlavor ? '30s' : undefined
+        );
+        await engine.http('DELETE', `/${probe}`);
+      } finally {
+        await engine.http('DELETE', `/_template/${variant}`);
+      }
     });
 
     it('the next daily index really gets the mapping the report predicted', async () => {

@@ -7,6 +7,7 @@
 import React from 'react';
 import {
   EuiAccordion,
+  EuiCallOut,
   EuiCodeBlock,
   EuiFlexGroup,
   EuiFlexItem,
@@ -17,7 +18,7 @@ import {
   EuiText,
   EuiTitle,
 } from '@elastic/eui';
-import type { Check } from '../../../common/check';
+import type { Check, FixRights } from '../../../common/check';
 import { EvidenceList } from './evidence_list';
 import { STATUS_COLOR, STATUS_LABEL } from './status';
 
@@ -29,6 +30,41 @@ export interface CheckItemProps<C extends Check = Check> {
   evidence?: React.ReactNode;
   /** Something to show whatever the status (e.g. a finished repair's outcome). */
   notice?: React.ReactNode;
+}
+
+/**
+ * What the fix needs of the user and whether the current one has it. A fix the user may not make shows why
+ * instead of a button that would only earn a 403.
+ */
+function RightsNote({ rights }: { rights: FixRights }): React.ReactElement {
+  if (rights.allowed === false) {
+    return (
+      <>
+        <EuiSpacer size="s" />
+        <EuiCallOut
+          size="s"
+          color="warning"
+          iconType="lock"
+          title="You may not make this fix"
+          data-test-subj="pinpointFixDenied"
+        >
+          <p>
+            Missing: {(rights.missing.length > 0 ? rights.missing : rights.needs).join(', ')}.{' '}
+            {rights.basis} Someone with more rights can make it, or give your role these
+            permissions.
+          </p>
+        </EuiCallOut>
+      </>
+    );
+  }
+  return (
+    <EuiText size="xs" color="subdued" data-test-subj="pinpointFixNeeds">
+      <p>
+        Needs {rights.needs.join(', ')}
+        {rights.allowed === true ? ': you have them.' : `. ${rights.basis}`}
+      </p>
+    </EuiText>
+  );
 }
 
 export function CheckItem<C extends Check>({
@@ -93,7 +129,8 @@ export function CheckItem<C extends Check>({
               </p>
             )}
           </EuiText>
-          {actions && (
+          {remedy.rights && <RightsNote rights={remedy.rights} />}
+          {actions && remedy.rights?.allowed !== false && (
             <>
               <EuiSpacer size="s" />
               {actions}

@@ -1,11 +1,14 @@
 /** Checks about the template: ours installed and current, and what the next rotated index will really get. */
 import { CRITICAL_DATE_FIELDS, EVENT_DATE_FIELDS } from '../../../common/event_mappings';
-import type { IndexCheck, IndexEvidence } from '../../../common/report';
 import { noun, plural } from '../../../common/plural';
-import { TEMPLATE_MANAGED_BY } from '../../../common/template';
+import type { IndexCheck, IndexEvidence, LegacyTemplateDifference } from '../../../common/report';
+import { TEMPLATE_MANAGED_BY, type TemplateFlavor } from '../../../common/template';
+import type { FlatTemplate } from '../../../common/template_normalize';
 import { commands } from './commands';
+import { compareLegacyTemplate } from './legacy_overlap';
 import { fieldType } from './mapping_walk';
 import type { EffectiveTemplate } from './simulate';
+import type { TemplateCatalog } from './template_catalog';
 import type { TemplateStatus } from './template_status';
 import { isDateType } from './index_scan';
 
@@ -135,12 +138,65 @@ export function effectiveCheck(
   };
 }
 
+/** What the overlapping check needs to know of ours: its flattened body, its flavor and (legacy) its order. */
+export interface OurTemplate {
+  name: string;
+  flavor: TemplateFlavor;
+  flat: FlatTemplate;
+  /** Legacy `order` (composable: its priority, which does not compete with legacy orders). */
+  order: number;
+  installed: boolean;
+}
+
+type LegacyEvidence = CheckOf<'template.overlapping'>['evidence']['legacy'][number];
+
+const countOf = (t: LegacyEvidence, effect: LegacyTemplateDifference['effect']): number =>
+  t.differences.filter((d) => d.effect === effect).length;
+
+/** `2 fields (a, b)` from the differences shown, saying how many more there are. */
+function fieldList(t: LegacyEvidence, effect: LegacyTemplateDifference['effect']): string {
+  const paths = t.differences.filter((d) => d.effect === effect).map((d) => d.path);
+  const shown = paths.slice(0, 3).join(', ');
+  return `${plural(paths.length, 'field')} (${shown}${paths.length > 3 ? ', …' : ''})`;
+}
+
+/** One sentence per legacy template that keeps applying beside ours (Elasticsearch): who wins what. */
+function mergeSentence(t: LegacyEvidence, ours: OurTemplate): string {
+  const head = `${t.name} (order ${t.order})`;
+  const theirs = countOf(t, 'theirs');
+  const undecided = countOf(t, 'undecided');
+  if (theirs > 0)
+    return `${head} outranks ours (order ${ours.order}) on ${fieldList(t, 'theirs')}: new indices get its values there.`;
+  if (undecided > 0)
+    return `${head} has the same order as ours: the ${fieldList(t, 'undecided')} both set merge in no defined order.`;
+  const decided = countOf(t, 'ours');
+  const added = countOf(t, 'added');
+  const parts = [
+    decided > 0 ? `ours (order ${ours.order}) decides the ${fieldList(t, 'ours')} both set` : '',
+    added > 0 ? `it adds ${plural(added, 'field')} ours does not set` : '',
+  ].filter(Boolean);
+  return `${head} also applies (legacy templates merge by order)${parts.length ? `: ${parts.join(', and ')}` : ', and sets nothing differently from ours'}.`;
+}
+
 export function overlappingCheck(
-  ourName: string,
-  effective: EffectiveTemplate
+  ours: OurTemplate,
+  effective: EffectiveTemplate,
+  catalog: TemplateCatalog
 ): CheckOf<'template.overlapping'> {
+  const ourName = ours.name;
   const shadowed = effective.shadowedComposable.filter((t) => t.name !== ourName);
-  const legacy = effective.legacy.filter((t) => t.name !== ourName);
+  const legacy: LegacyEvidence[] = effective.legacy
+    .filter((t) => t.name !== ourName)
+    .map((t) => ({
+      name: t.name,
+      order: t.order,
+      index_patterns: t.index_patterns,
+      applies: t.applies,
+      ...compareLegacyTemplate(
+        { body: catalog.legacy.find((l) => l.name === t.name)?.body ?? {}, order: t.order },
+        ours
+      ),
+    }));
   const evidence = {
     index: effective.index,
     composable: shadowed.map((t) => ({
@@ -148,12 +204,7 @@ export function overlappingCheck(
       priority: t.priority,
       index_patterns: t.index_patterns,
     })),
-    legacy: legacy.map((t) => ({
-      name: t.name,
-      order: t.order,
-      index_patterns: t.index_patterns,
-      applies: t.applies,
-    })),
+    legacy,
   };
   const title = 'Other templates matching the pattern';
   if (shadowed.length > 0) {
@@ -169,18 +220,50 @@ export function overlappingCheck(
       },
     };
   }
-  const ignored = legacy.filter((t) => !t.applies);
-  if (ignored.length > 0) {
+  if (legacy.length === 0) {
     return {
       id: 'template.overlapping',
       title,
       status: 'pass',
       evidence,
-      message: `${noun(ignored.length, 'Legacy template', 'Legacy templates')} ${ignored.map((t) => t.name).join(', ')} (such as the walkthrough's default_template) no longer apply to new indices: a composable template matches, and OpenSearch then ignores legacy ones.`,
-      remedy: {
-        text: 'Optional clean-up: delete them once you have checked they hold nothing else you need.',
-        request: ignored.map((t) => `DELETE _template/${t.name}`).join('\n'),
-      },
+      message: 'No other template matches.',
+    };
+  }
+  const names = legacy.map((t) => t.name).join(', ');
+  const differing = legacy.reduce((n, t) => n + t.differenceCount, 0);
+  const review = {
+    text: `Review what ${names} set${legacy.length === 1 ? 's' : ''} (the evidence lists each field); ${legacy.length === 1 ? 'it is' : 'they are'} yours, and the plugin leaves ${legacy.length === 1 ? 'it' : 'them'} as ${legacy.length === 1 ? 'it is' : 'they are'}.`,
+    request: legacy.map((t) => `GET _template/${t.name}`).join('\n'),
+  };
+  if (ours.flavor === 'legacy') {
+    const sentences = legacy.map((t) => mergeSentence(t, ours));
+    const contested = legacy.some((t) => countOf(t, 'theirs') + countOf(t, 'undecided') > 0);
+    return {
+      id: 'template.overlapping',
+      title,
+      status: contested ? 'warn' : 'pass',
+      evidence,
+      message: `${ours.installed ? '' : 'Once ours is installed: '}${sentences.join(' ')}`,
+      remedy: contested
+        ? {
+            text: `If that is not intended, give ${names} an order below ${ours.order} or remove those fields from ${legacy.length === 1 ? 'it' : 'them'}; the plugin does not change templates it did not install.`,
+            request: review.request,
+          }
+        : review,
+    };
+  }
+  const unused =
+    differing > 0
+      ? ` ${plural(differing, 'field')} ${legacy.length === 1 ? 'it sets' : 'they set'} differently from ours ${differing === 1 ? 'is' : 'are'} then not applied (see the evidence).`
+      : '';
+  if (legacy.some((t) => t.applies)) {
+    return {
+      id: 'template.overlapping',
+      title,
+      status: 'pass',
+      evidence,
+      message: `${noun(legacy.length, 'Legacy template', 'Legacy templates')} ${names} ${legacy.length === 1 ? 'applies' : 'apply'} to new indices for now; once our composable template is installed OpenSearch ignores legacy ones.${unused}`,
+      remedy: review,
     };
   }
   return {
@@ -188,9 +271,10 @@ export function overlappingCheck(
     title,
     status: 'pass',
     evidence,
-    message:
-      legacy.length > 0
-        ? `${noun(legacy.length, 'Legacy template', 'Legacy templates')} ${legacy.map((t) => t.name).join(', ')} ${legacy.length === 1 ? 'applies' : 'apply'}.`
-        : 'No other template matches.',
+    message: `${noun(legacy.length, 'Legacy template', 'Legacy templates')} ${names} (such as the walkthrough's default_template) no longer apply to new indices: a composable template matches, and OpenSearch then ignores legacy ones.${unused}`,
+    remedy: {
+      text: 'Optional clean-up: delete them once you have checked they hold nothing else you need.',
+      request: legacy.map((t) => `DELETE _template/${t.name}`).join('\n'),
+    },
   };
 }

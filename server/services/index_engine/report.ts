@@ -8,6 +8,11 @@ import { indexPatternId } from '../../../common/index_pattern';
 import { summarizeChecks } from '../../../common/check';
 import type { IndexCheck, ValidationReport } from '../../../common/report';
 import { needsTypeName, templateFlavorFor, templateName } from '../../../common/template';
+import {
+  flattenComposableTemplate,
+  flattenLegacyTemplate,
+} from '../../../common/template_normalize';
+import { assessFixRights, readAccess } from '../access/fix_rights';
 import { readClusterInfo } from '../cluster_info';
 import type { IndexEngineDeps } from './deps';
 import { DomainError } from '../../errors';
@@ -19,13 +24,18 @@ import {
   timestampsCheck,
 } from './findings_indices';
 import { indexPatternChecks } from './findings_index_pattern';
-import { effectiveCheck, overlappingCheck, templateCheck } from './findings_template';
+import {
+  effectiveCheck,
+  overlappingCheck,
+  templateCheck,
+  type OurTemplate,
+} from './findings_template';
 import { latestArrival } from './freshness';
 import { readIndexPatternState } from './index_pattern_state';
 import { readIndexSettings, scanIndices } from './index_scan';
 import { simulateIndex } from './simulate';
 import { readTemplateCatalog } from './template_catalog';
-import { templateStatus } from './template_status';
+import { templateStatus, type TemplateStatus } from './template_status';
 
 export async function buildReport(
   deps: IndexEngineDeps,
@@ -59,31 +69,41 @@ export async function buildReport(
       effective: await simulateIndex(deps.client, flavor, nextIndex, catalog),
     };
   });
-  const [scan, freshness, cluster, { flavor, catalog, effective }, ipState] = await Promise.all([
-    scanning,
-    freshening,
-    clusterReading,
-    templates,
-    patternState,
-  ]);
+  // Who the user is and whether the cluster can check their rights; never fails (unknown says why).
+  const accessReading = clusterReading.then((info) => readAccess(deps.client, info.distribution));
+  const [scan, freshness, cluster, { flavor, catalog, effective }, ipState, access] =
+    await Promise.all([
+      scanning,
+      freshening,
+      clusterReading,
+      templates,
+      patternState,
+      accessReading,
+    ]);
 
   const status = templateStatus(catalog, {
     prefix,
     flavor,
     typeName: needsTypeName(cluster) ? '_doc' : undefined,
   });
-  const checks: IndexCheck[] = [
+  const findings: IndexCheck[] = [
     templateCheck(prefix, status),
     effectiveCheck(prefix, name, effective),
-    overlappingCheck(name, effective),
+    overlappingCheck(ourTemplate(status), effective, catalog),
     timestampsCheck(prefix, scan, now),
     conflictsCheck(scan, now),
     fieldLimitCheck(scan),
     freshnessCheck(prefix, scan, freshness, now),
   ];
-  if (ipState && 'error' in ipState) checks.push(dashboardsFailed(ipState.error, deps));
-  else if (ipState) checks.push(...indexPatternChecks(prefix, ipState, scan));
-  else checks.push(dashboardsNotAsked(deps));
+  if (ipState && 'error' in ipState) findings.push(dashboardsFailed(ipState.error, deps));
+  else if (ipState) findings.push(...indexPatternChecks(prefix, ipState, scan));
+  else findings.push(dashboardsNotAsked(deps));
+  const rights = await assessFixRights(
+    findings,
+    { prefix, flavor, templateName: name, desiredTemplate: status.desired },
+    access
+  );
+  const checks = rights.access ? [...rights.checks, rights.access] : rights.checks;
   const summary = summarizeChecks(checks, REPORT_WORDS);
   return {
     prefix,
@@ -97,6 +117,20 @@ export async function buildReport(
     status: summary.status,
     summary,
     checks,
+  };
+}
+
+/** Ours as the overlapping check compares it: what we would install (installed or not). */
+function ourTemplate(status: TemplateStatus): OurTemplate {
+  const legacy = status.flavor === 'legacy';
+  const flat = (legacy ? flattenLegacyTemplate : flattenComposableTemplate)(status.desired);
+  const rank = legacy ? status.desired.order : status.desired.priority;
+  return {
+    name: status.name,
+    flavor: status.flavor,
+    flat,
+    order: typeof rank === 'number' ? rank : 0,
+    installed: status.state !== 'absent',
   };
 }
 

@@ -11,7 +11,9 @@ import type { OpenSearchClient } from '../../osd_port';
 import { errorTypeOf, unexpected } from './cluster';
 import type { RepairState, StoredState } from './types';
 
-export const REPAIR_STATE_INDEX = '.pinpoint-repair';
+import { REPAIR_STATE_INDEX } from '../../../common/repair';
+
+export { REPAIR_STATE_INDEX };
 
 /** Another runner wrote the job since we read it. */
 export class StaleStateError extends Error {

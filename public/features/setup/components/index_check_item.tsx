@@ -3,7 +3,7 @@ import React from 'react';
 import type { IndexCheck } from '../../../../common/report';
 import { CheckItem } from '../../../components/checks';
 import { FixControls, type RunApply } from './fix_controls';
-import { TemplateDiff } from './template_diff';
+import { LegacyTemplateDiff, TemplateDiff } from './template_diff';
 
 export interface IndexCheckItemProps {
   check: IndexCheck;
@@ -24,6 +24,9 @@ export function IndexCheckItem({
   const evidence =
     check.id === 'template' && check.evidence.diff.length > 0 ? (
       <TemplateDiff diff={check.evidence.diff} />
+    ) : check.id === 'template.overlapping' &&
+      check.evidence.legacy.some((t) => t.differenceCount > 0) ? (
+      <LegacyTemplateDiff legacy={check.evidence.legacy} />
     ) : undefined;
   return (
     <CheckItem

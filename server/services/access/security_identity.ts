@@ -1,0 +1,78 @@
+/**
+ * Who the current user is to the security plugin (fine-grained access control), from its `authinfo`, which
+ * every authenticated user may read: the user, the roles, and the Dashboards tenants with write (true) or read
+ * (false) access. A cluster without the plugin has no such endpoint; there nobody's rights are checked per user
+ * (on AWS the domain's access policy still decides who may reach it).
+ */
+import type { OpenSearchClient } from '../../osd_port';
+import { readUpstreamError } from '../../upstream_errors';
+
+export type SecurityIdentity =
+  | { kind: 'none' }
+  | {
+      kind: 'user';
+      user: string;
+      roles: string[];
+      /** Tenant name -> true (read and write) or false (read only); the private tenant under the user's name. */
+      tenants: Record<string, boolean>;
+      /** The `securitytenant` the request carried; null or '' means the default (Global). */
+      requestedTenant: string | null;
+    }
+  | { kind: 'unknown'; reason: string };
+
+interface AuthInfo {
+  user_name?: string;
+  roles?: string[];
+  tenants?: Record<string, boolean>;
+  user_requested_tenant?: string | null;
+}
+
+const TIMEOUT_MS = 10_000;
+
+/** The security plugin's path on OpenSearch, and the Open Distro one Elasticsearch 7.x domains on AWS use. */
+export function authInfoPath(distribution: 'opensearch' | 'elasticsearch'): string {
+  return distribution === 'opensearch'
+    ? '/_plugins/_security/authinfo'
+    : '/_opendistro/_security/authinfo';
+}
+
+export async function readSecurityIdentity(
+  client: OpenSearchClient,
+  distribution: 'opensearch' | 'elasticsearch'
+): Promise<SecurityIdentity> {
+  try {
+    const { body, statusCode } = await client.transport.request<AuthInfo>(
+      { method: 'GET', path: authInfoPath(distribution) },
+      // No plugin: no handler for the path (400 on OpenSearch and Elasticsearch, 404 on some versions).
+      { ignore: [400, 404], requestTimeout: TIMEOUT_MS, maxRetries: 0 }
+    );
+    if (statusCode === 400 || statusCode === 404 || typeof body?.user_name !== 'string') {
+      return { kind: 'none' };
+    }
+    return {
+      kind: 'user',
+      user: body.user_name,
+      roles: body.roles ?? [],
+      tenants: body.tenants ?? {},
+      requestedTenant: body.user_requested_tenant ?? null,
+    };
+  } catch (error) {
+    return { kind: 'unknown', reason: readUpstreamError(error).reason };
+  }
+}
+
+/** The tenant a Dashboards write of this user goes to, and whether they may write there. */
+export function tenantAccess(identity: Extract<SecurityIdentity, { kind: 'user' }>): {
+  tenant: string;
+  writable: boolean | null;
+} {
+  const requested = identity.requestedTenant;
+  const privateTenant = requested === '__user__' || requested?.toLowerCase() === 'private';
+  const global =
+    !requested || requested.toLowerCase() === 'global' || requested === 'global_tenant';
+  const key = privateTenant ? identity.user : global ? 'global_tenant' : requested;
+  const label = privateTenant ? 'Private' : global ? 'Global' : requested;
+  // Multi-tenancy off: the plugin lists no tenants, and tenant rights say nothing.
+  if (Object.keys(identity.tenants).length === 0) return { tenant: label, writable: null };
+  return { tenant: label, writable: identity.tenants[key] === true };
+}
