@@ -26,6 +26,7 @@ import { basicAuth, secureUsersFromEnv, type SecureUser } from '../../scripts/li
 import type { OpenSearchClient } from '../../server/osd_port';
 import { RepairService } from '../../server/services/repair/repair_service';
 import { Client } from '@opensearch-project/opensearch';
+import { main } from '../../cli/index';
 import { clientAs, engineUnderTest, engineUrl } from '../engines/support/engines_under_test';
 import { startTestDevHost, type TestDevHost } from '../support/dev_host';
 import { cleanupPrefix, loadBeforeTemplate, pastDay } from '../support/repair_fixtures';
@@ -226,6 +227,46 @@ describe.each(['secure', 'secure3'] as const)(
           `${permission} is among ${rights.needs.join(', ')}`
         );
         if (checks) assert.deepEqual(rights.missing, [permission]);
+      });
+
+      it('the CLI says the same as the route: what each fix needs, and which this user may not make', async () => {
+        let out = '';
+        let err = '';
+        process.env.OPENSEARCH_PASSWORD = users.reader.password;
+        const code = await main(
+          [
+            'check',
+            '--opensearch',
+            engineUrl(engineName),
+            '--user',
+            users.reader.username,
+            '--prefix',
+            prefix,
+          ],
+          { out: (t) => void (out += t), err: (t) => void (err += t) }
+        );
+        delete process.env.OPENSEARCH_PASSWORD;
+        assert.equal(code, 1, `${out}\n${err}`);
+        assert.match(out, /needs: cluster: indices:admin\/index_template\/put/);
+        if (checks) {
+          assert.match(
+            out,
+            /you may not make this fix: missing indices:admin\/index_template\/put\./
+          );
+          assert.match(
+            out,
+            /Your rights for the fixes: You \(reader\) may not make 2 of the 2 fixes offered/
+          );
+        } else {
+          assert.match(
+            out,
+            /rights: The security plugin of this cluster cannot check permissions in advance/
+          );
+          assert.match(
+            out,
+            /Your rights for the fixes: Could not find out whether reader may make/
+          );
+        }
       });
 
       it('admin: all_access, so every fix is allowed', async () => {

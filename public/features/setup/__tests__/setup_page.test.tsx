@@ -134,6 +134,47 @@ describe('SetupPage', () => {
     );
   });
 
+  it('a fix the user may not make says what is missing instead of offering a button', async () => {
+    const denied: IndexCheck = {
+      ...absent,
+      remedy: {
+        ...absent.remedy!,
+        rights: {
+          needs: ['cluster: indices:admin/index_template/put'],
+          allowed: false,
+          missing: ['indices:admin/index_template/put'],
+          basis: 'The security plugin checked the requests of the fix without making them.',
+        },
+      },
+    };
+    const unknown: IndexCheck = {
+      ...timestamps,
+      remedy: {
+        ...timestamps.remedy!,
+        rights: {
+          needs: ['cluster: indices:data/write/reindex'],
+          allowed: null,
+          missing: [],
+          basis: 'The security plugin of this cluster cannot check permissions in advance.',
+        },
+      },
+    };
+    const { api, calls } = fakeApi([report([denied, unknown])]);
+    const page = render(
+      <SetupPage api={api} renderRepairs={(indices) => <span>repair {indices.join(' ')}</span>} />
+    );
+    const callout = await page.findByTestId('pinpointFixDenied');
+    assert.match(callout.textContent ?? '', /Missing: indices:admin\/index_template\/put\./);
+    assert.equal(page.queryByTestId('pinpointFixTemplate'), null);
+    // Not known: the fix stays, with what it needs.
+    assert.match(
+      page.getByTestId('pinpointFixNeeds').textContent ?? '',
+      /Needs cluster: indices:data\/write\/reindex\. The security plugin of this cluster cannot check/
+    );
+    assert.ok(page.getByText('repair pinpoint-2026-11-23 pinpoint-2026-11-24'));
+    assert.equal(calls.apply.length, 0);
+  });
+
   it('refuses a bad prefix with the reason and checks a good one', async () => {
     const { api, calls } = fakeApi([report([absent])]);
     const page = render(<SetupPage api={api} />);
