@@ -25,8 +25,8 @@ export interface FixNeeds {
   /** What the fix does, as a user would name it. */
   what: string;
   permissions: RequiredPermission[];
-  /** The security plugin's static action groups that grant all of it, for the administrator's role. */
-  actionGroups: string[];
+  /** What grants all of it in the security plugin's static roles and action groups, for the administrator. */
+  grantedBy: string;
 }
 
 export interface FixContext {
@@ -54,7 +54,7 @@ const DASHBOARDS_WRITE: RequiredPermission[] = [
 const dashboardsWrite = (what: string): FixNeeds => ({
   what,
   permissions: DASHBOARDS_WRITE,
-  actionGroups: ['the role kibana_user', 'kibana_all_write on the tenant'],
+  grantedBy: 'the role kibana_user with kibana_all_write on the tenant',
 });
 
 function templateNeeds(ctx: FixContext, what: string): FixNeeds {
@@ -69,7 +69,7 @@ function templateNeeds(ctx: FixContext, what: string): FixNeeds {
             : 'indices:admin/template/put',
       },
     ],
-    actionGroups: ['cluster_manage_index_templates'],
+    grantedBy: 'the cluster action group cluster_manage_index_templates',
   };
 }
 
@@ -105,11 +105,7 @@ function repairNeeds(ctx: FixContext): FixNeeds {
       { scope: 'index', action: 'indices:data/write/bulk[s]', on: REPAIR_STATE_INDEX },
       { scope: 'index', action: 'indices:admin/refresh*', on: REPAIR_STATE_INDEX },
     ],
-    actionGroups: [
-      'cluster_composite_ops',
-      'cluster_monitor',
-      `manage and crud on ${archive} and ${REPAIR_STATE_INDEX}`,
-    ],
+    grantedBy: `the cluster action groups cluster_composite_ops and cluster_monitor with manage and crud on ${archive} and ${REPAIR_STATE_INDEX}`,
   };
 }
 

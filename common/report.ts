@@ -112,7 +112,8 @@ export type IndexEvidence = {
       allowed: boolean | null;
       missing: string[];
       basis: string;
-      actionGroups: string[];
+      /** What grants it (common/fix_permissions.ts). */
+      grantedBy: string;
     }>;
   };
   /** Present instead of the index_pattern.* checks when Dashboards was not asked or did not answer. */

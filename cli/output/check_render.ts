@@ -117,10 +117,12 @@ export function renderSummary(
   c: Colours = colours(false)
 ): string[] {
   const lines = [`${statusMark(c, summary.status)}  ${summary.headline}`];
+  // A fix the user may not make is not their next step (the report's rights check says whom to ask).
+  const actionable = checks.filter((x) => x.remedy && x.remedy.rights?.allowed !== false);
   const first =
-    checks.find((x) => x.status === 'fail' && x.remedy) ??
-    checks.find((x) => x.status === 'warn' && x.remedy) ??
-    checks.find((x) => x.status === 'unknown' && x.remedy);
+    actionable.find((x) => x.status === 'fail') ??
+    actionable.find((x) => x.status === 'warn') ??
+    actionable.find((x) => x.status === 'unknown');
   if (first?.remedy) lines.push(`      next: ${first.remedy.command ?? first.remedy.text}`);
   return lines;
 }

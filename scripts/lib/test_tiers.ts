@@ -43,7 +43,8 @@ export const TIERS: readonly Tier[] = [
     jest: true,
     projects: ['conformance', 'conformance-osd3'],
   },
-  { name: 'browser', needsServices: true, jest: true },
+  // The setup page for a read-only user runs on the 3.4 secure engine (test/browser/setup_read_only_user).
+  { name: 'browser', needsServices: true, jest: true, engines: ['secure3'] },
   // The cross-engine suite (test/engines/): the same scenarios on every engine.
   {
     name: 'engines',

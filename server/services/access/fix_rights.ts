@@ -219,9 +219,9 @@ export async function assessFixRights(
     const fix = check.remedy?.fix;
     const rights = check.remedy?.rights;
     if (!fix || !rights) continue;
-    const { what, actionGroups } = fixNeeds(fix, ctx);
+    const { what, grantedBy } = fixNeeds(fix, ctx);
     if (fixes.some((f) => f.fix === what)) continue;
-    fixes.push({ fix: what, check: check.id, ...rights, actionGroups });
+    fixes.push({ fix: what, check: check.id, ...rights, grantedBy });
   }
   // Nothing to do, nothing to have rights for: a clean report stays a list of passes.
   return {
@@ -245,7 +245,6 @@ function accessCheck(identity: SecurityIdentity, fixes: FixEntry[]): AccessCheck
   const denied = fixes.filter((f) => f.allowed === false);
   const unknown = fixes.filter((f) => f.allowed === null);
   if (denied.length > 0) {
-    const groups = [...new Set(denied.flatMap((f) => f.actionGroups))];
     return {
       ...base,
       status: 'warn',
@@ -253,9 +252,9 @@ function accessCheck(identity: SecurityIdentity, fixes: FixEntry[]): AccessCheck
         .map((f) => `${f.fix} (missing ${f.missing.join(', ') || f.needs.join(', ')})`)
         .join('; ')}.`,
       remedy: {
-        text: `Ask someone with more rights to make ${denied.length === 1 ? 'it' : 'them'}, or an administrator to give your role ${
-          groups.length > 0 ? `the action groups ${groups.join('; ')}` : 'those permissions'
-        }${denied.some((f) => f.needs.some((n) => n.startsWith('write access to the Dashboards tenant'))) ? ' and write access to the tenant' : ''}.`,
+        text: `Ask someone with more rights to make ${denied.length === 1 ? 'it' : 'them'}, or an administrator to give you ${denied
+          .map((f) => `${f.grantedBy} (${f.fix})`)
+          .join('; ')}.`,
       },
     };
   }

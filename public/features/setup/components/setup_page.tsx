@@ -46,12 +46,16 @@ export interface SetupPageProps {
   children?: React.ReactNode;
 }
 
-/** The checks to act on, worst first: the summary's "what to do next". */
+/**
+ * The checks to act on, worst first: the summary's "what to do next". A fix the user may not make is not a
+ * step for them; the rights check says whom to ask instead.
+ */
 function nextSteps(checks: readonly IndexCheck[]): IndexCheck[] {
   const order = { fail: 0, warn: 1, unknown: 2 } as const;
   return checks
     .filter(
-      (c): c is IndexCheck & { status: keyof typeof order } => c.status in order && !!c.remedy
+      (c): c is IndexCheck & { status: keyof typeof order } =>
+        c.status in order && !!c.remedy && c.remedy.rights?.allowed !== false
     )
     .sort((a, b) => order[a.status] - order[b.status]);
 }
