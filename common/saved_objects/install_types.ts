@@ -130,6 +130,12 @@ export function parseInstallRequest(body: unknown): InstallRequest {
 export const refKey = (ref: { type: string; id: string }): string => `${ref.type}:${ref.id}`;
 
 /** The security plugin's tenant names for people. */
+/** Whether the user may write to the tenant their calls go to; null without multi-tenancy or when not said. */
+export function tenantWritable(tenant: TenantInfo): boolean | null {
+  if (!tenant.multitenancy || tenant.writable === undefined) return null;
+  return tenant.writable.includes(tenant.label);
+}
+
 export function tenantLabel(tenant: string | undefined, username?: string): string {
   if (tenant === undefined) return 'the shared saved objects (no multi-tenancy)';
   if (tenant === '' || tenant.toLowerCase() === 'global' || tenant === 'global_tenant')

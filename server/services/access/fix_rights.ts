@@ -19,7 +19,9 @@ import type { IndexCheck, IndexEvidence } from '../../../common/report';
 import type { OpenSearchClient, TransportRequestParams } from '../../osd_port';
 import { readUpstreamError } from '../../upstream_errors';
 import { openPermissionChecker, type PermissionChecker } from './permission_check';
-import { readSecurityIdentity, tenantAccess, type SecurityIdentity } from './security_identity';
+import { tenantWritable } from '../../../common/saved_objects/install_types';
+import { tenantFromAuthInfo } from '../dashboards/tenant';
+import { authInfoOf, readSecurityIdentity, type SecurityIdentity } from './security_identity';
 
 export interface AccessReading {
   identity: SecurityIdentity;
@@ -152,8 +154,9 @@ async function rightsFor(
   }
   if (isDashboardsWrite(fix)) {
     // The tenant's read-only flag is exact; a writable tenant still needs the roles' index rights.
-    const { tenant, writable } = tenantAccess(identity);
-    if (writable === false) {
+    const tenantInfo = tenantFromAuthInfo(authInfoOf(identity));
+    const tenant = tenantInfo.label;
+    if (tenantWritable(tenantInfo) === false) {
       return rights(false, `The Dashboards tenant ${tenant} is read-only for you.`, [
         `write access to the Dashboards tenant ${tenant}`,
       ]);
@@ -237,7 +240,7 @@ function accessCheck(identity: SecurityIdentity, fixes: FixEntry[]): AccessCheck
   const evidence = {
     user: who,
     roles: identity.kind === 'user' ? identity.roles : [],
-    tenant: identity.kind === 'user' ? tenantAccess(identity).tenant : null,
+    tenant: identity.kind === 'user' ? tenantFromAuthInfo(authInfoOf(identity)).label : null,
     fixes,
   };
   const you = who ? `You (${who})` : 'You';

@@ -18,9 +18,10 @@ export type SecurityIdentity =
       /** The `securitytenant` the request carried; null or '' means the default (Global). */
       requestedTenant: string | null;
     }
-  | { kind: 'unknown'; reason: string };
+  | { kind: 'unknown'; reason: string; error: unknown };
 
-interface AuthInfo {
+/** The fields of the security plugin's `authinfo` we read. */
+export interface AuthInfo {
   user_name?: string;
   roles?: string[];
   tenants?: Record<string, boolean>;
@@ -43,10 +44,15 @@ export async function readSecurityIdentity(
   try {
     const { body, statusCode } = await client.transport.request<AuthInfo>(
       { method: 'GET', path: authInfoPath(distribution) },
-      // No plugin: no handler for the path (400 on OpenSearch and Elasticsearch, 404 on some versions).
-      { ignore: [400, 404], requestTimeout: TIMEOUT_MS, maxRetries: 0 }
+      // No plugin: no handler for the path (400 on OpenSearch and Elasticsearch, 404 or 405 on some versions).
+      { ignore: [400, 404, 405], requestTimeout: TIMEOUT_MS, maxRetries: 0 }
     );
-    if (statusCode === 400 || statusCode === 404 || typeof body?.user_name !== 'string') {
+    if (
+      statusCode === 400 ||
+      statusCode === 404 ||
+      statusCode === 405 ||
+      typeof body?.user_name !== 'string'
+    ) {
       return { kind: 'none' };
     }
     return {
@@ -57,22 +63,16 @@ export async function readSecurityIdentity(
       requestedTenant: body.user_requested_tenant ?? null,
     };
   } catch (error) {
-    return { kind: 'unknown', reason: readUpstreamError(error).reason };
+    return { kind: 'unknown', reason: readUpstreamError(error).reason, error };
   }
 }
 
-/** The tenant a Dashboards write of this user goes to, and whether they may write there. */
-export function tenantAccess(identity: Extract<SecurityIdentity, { kind: 'user' }>): {
-  tenant: string;
-  writable: boolean | null;
-} {
-  const requested = identity.requestedTenant;
-  const privateTenant = requested === '__user__' || requested?.toLowerCase() === 'private';
-  const global =
-    !requested || requested.toLowerCase() === 'global' || requested === 'global_tenant';
-  const key = privateTenant ? identity.user : global ? 'global_tenant' : requested;
-  const label = privateTenant ? 'Private' : global ? 'Global' : requested;
-  // Multi-tenancy off: the plugin lists no tenants, and tenant rights say nothing.
-  if (Object.keys(identity.tenants).length === 0) return { tenant: label, writable: null };
-  return { tenant: label, writable: identity.tenants[key] === true };
+/** The identity back in `authinfo`'s own terms, for readers of the tenant (dashboards/tenant.ts). */
+export function authInfoOf(identity: Extract<SecurityIdentity, { kind: 'user' }>): AuthInfo {
+  return {
+    user_name: identity.user,
+    roles: identity.roles,
+    tenants: identity.tenants,
+    user_requested_tenant: identity.requestedTenant,
+  };
 }

@@ -8,13 +8,7 @@
 import type { TenantInfo } from '../../../common/saved_objects/install_types';
 import { tenantLabel } from '../../../common/saved_objects/install_types';
 import type { OpenSearchClient } from '../../osd_port';
-import { readUpstreamError } from '../../upstream_errors';
-
-interface AuthInfo {
-  user_name?: string;
-  user_requested_tenant?: string | null;
-  tenants?: Record<string, boolean>;
-}
+import { authInfoOf, readSecurityIdentity, type AuthInfo } from '../access/security_identity';
 
 const NO_TENANTS: TenantInfo = { multitenancy: false, label: tenantLabel(undefined) };
 
@@ -38,16 +32,7 @@ export function tenantFromAuthInfo(info: AuthInfo): TenantInfo {
 
 /** The tenant of calls made with `client` (the request's asCurrentUser client). */
 export async function readTenant(client: OpenSearchClient): Promise<TenantInfo> {
-  try {
-    const { body } = await client.transport.request<AuthInfo>(
-      { method: 'GET', path: '/_plugins/_security/authinfo' },
-      { requestTimeout: 10_000, maxRetries: 0 }
-    );
-    return tenantFromAuthInfo(body ?? {});
-  } catch (error) {
-    const f = readUpstreamError(error);
-    // No security plugin: OpenSearch has no such route (400 "no handler found", or 404/405).
-    if (f.status === 400 || f.status === 404 || f.status === 405) return NO_TENANTS;
-    throw error;
-  }
+  const identity = await readSecurityIdentity(client, 'opensearch');
+  if (identity.kind === 'unknown') throw identity.error;
+  return identity.kind === 'none' ? NO_TENANTS : tenantFromAuthInfo(authInfoOf(identity));
 }

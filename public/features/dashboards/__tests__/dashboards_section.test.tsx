@@ -65,6 +65,26 @@ class FakeApi implements DashboardsApi {
 }
 
 describe('DashboardsSection', () => {
+  it('a tenant that is read-only for the user says so, and offers no install', async () => {
+    const api = new FakeApi();
+    api.status = async (tenant: TenantChoice) => {
+      api.calls.push({ what: 'status', tenant });
+      return status({ ...GLOBAL, writable: ['Private (alice)'] }, () => 'missing');
+    };
+    const view = render(<DashboardsSection http={http} api={api} />);
+    const callout = await view.findByTestId('pinpointDashboardsTenant');
+    await waitFor(() =>
+      assert.match(
+        callout.textContent ?? '',
+        /Global is read-only for you: an install there is refused; .*\(Private \(alice\)\)/
+      )
+    );
+    const installAll = view.getByTestId('pinpointDashboardsInstallAll') as HTMLButtonElement;
+    assert.equal(installAll.disabled, true);
+    fireEvent.click(installAll);
+    assert.equal(api.calls.filter((c) => c.what === 'install').length, 0);
+  });
+
   it('names the tenant before installing, and switches to Global on request', async () => {
     const api = new FakeApi();
     const view = render(<DashboardsSection http={http} api={api} />);

@@ -17,6 +17,7 @@ import {
   EuiTitle,
 } from '@elastic/eui';
 import { dashboardAppPath } from '../../../../common/saved_objects/dashboard_url';
+import { tenantWritable } from '../../../../common/saved_objects/install_types';
 import type {
   DashboardsStatus,
   InstallResult,
@@ -84,6 +85,8 @@ export function DashboardsSection({ http, api }: DashboardsSectionProps): React.
   const [confirm, setConfirm] = useState<ObjectStatus | undefined>(undefined);
   const data = status.data;
   const busy = install.state.phase === 'loading' || status.state.phase === 'loading';
+  // The security plugin says this tenant is read-only for the user: every install would be a 403.
+  const readOnly = data !== undefined && tenantWritable(data.tenant) === false;
   const hrefFor = (o: ObjectStatus) =>
     o.type === 'dashboard' && o.state !== 'missing'
       ? http.basePath.prepend(dashboardAppPath(o.id))
@@ -91,7 +94,7 @@ export function DashboardsSection({ http, api }: DashboardsSectionProps): React.
   const table = (objects: ObjectStatus[], testSubj: string) => (
     <ObjectsTable
       objects={objects}
-      busy={busy}
+      busy={busy || readOnly}
       hrefFor={hrefFor}
       onInstall={(ref) => void install.run({ objects: [ref] })}
       onReplace={setConfirm}
@@ -148,7 +151,7 @@ export function DashboardsSection({ http, api }: DashboardsSectionProps): React.
                 size="s"
                 iconType="importAction"
                 isLoading={install.state.phase === 'loading'}
-                isDisabled={busy}
+                isDisabled={busy || readOnly}
                 onClick={() => void install.run({})}
                 data-test-subj="pinpointDashboardsInstallAll"
               >

@@ -4,7 +4,7 @@
  */
 import React from 'react';
 import { EuiButtonGroup, EuiCallOut, EuiSpacer } from '@elastic/eui';
-import type { TenantInfo } from '../../../../common/saved_objects/install_types';
+import { tenantWritable, type TenantInfo } from '../../../../common/saved_objects/install_types';
 import type { TenantChoice } from '../../../api/dashboards';
 
 export interface TenantPickerProps {
@@ -17,6 +17,13 @@ export interface TenantPickerProps {
 function privateWarning(tenant: TenantInfo): string | undefined {
   return tenant.tenant === '__user__'
     ? ' Objects in a Private tenant are visible to you alone: choose Global to share them with your team.'
+    : undefined;
+}
+
+/** The security plugin's authinfo says the tenant is read-only for this user: installing would be a 403. */
+function readOnlyWarning(tenant: TenantInfo): string | undefined {
+  return tenantWritable(tenant) === false
+    ? ` ${tenant.label} is read-only for you: an install there is refused; ask for write access to it, or choose a tenant you can write to${tenant.writable?.length ? ` (${tenant.writable.join(', ')})` : ''}.`
     : undefined;
 }
 
@@ -40,13 +47,16 @@ export function TenantPicker({ tenant, choice, busy, onChoose }: TenantPickerPro
     <EuiCallOut
       size="s"
       iconType="user"
-      color={tenant.tenant === '__user__' ? 'warning' : 'primary'}
+      color={
+        tenant.tenant === '__user__' || tenantWritable(tenant) === false ? 'warning' : 'primary'
+      }
       title={`Installs go to the ${tenant.label} tenant`}
       data-test-subj="pinpointDashboardsTenant"
       data-tenant={tenant.label}
     >
       <p>
         The states below are those in {tenant.label}.{privateWarning(tenant)}
+        {readOnlyWarning(tenant)}
       </p>
       <EuiSpacer size="s" />
       <EuiButtonGroup
