@@ -19,12 +19,14 @@ import type { IndexCheck, IndexEvidence } from '../../../common/report';
 import type { OpenSearchClient, TransportRequestParams } from '../../osd_port';
 import { readUpstreamError } from '../../upstream_errors';
 import { openPermissionChecker, type PermissionChecker } from './permission_check';
-import { tenantWritable } from '../../../common/saved_objects/install_types';
+import { tenantWritable, type TenantInfo } from '../../../common/saved_objects/install_types';
 import { tenantFromAuthInfo } from '../dashboards/tenant';
-import { authInfoOf, readSecurityIdentity, type SecurityIdentity } from './security_identity';
+import { readSecurityIdentity, type SecurityIdentity } from './security_identity';
 
 export interface AccessReading {
   identity: SecurityIdentity;
+  /** Where the user's Dashboards writes go (a user identity only). */
+  tenant?: TenantInfo;
   /** Present when the cluster answers permission checks for this user. */
   checker?: PermissionChecker;
 }
@@ -37,7 +39,7 @@ export async function readAccess(
   const identity = await readSecurityIdentity(client, distribution);
   if (identity.kind !== 'user') return { identity };
   const checker = await openPermissionChecker(client).catch(() => undefined);
-  return { identity, checker };
+  return { identity, tenant: tenantFromAuthInfo(identity.authInfo), checker };
 }
 
 export interface FixRightsContext extends FixContext {
@@ -90,40 +92,33 @@ export function fixRequests(fix: FixAction, ctx: FixRightsContext): TransportReq
     }
     case 'create_index_pattern':
     case 'update_index_pattern':
-    case 'make_default':
+    case 'make_default': {
+      const id = `index-pattern:${indexPatternId(ctx.prefix)}`;
       // What Dashboards writes, as the user, into the tenant's copy of its index (the client carries the
       // user's securitytenant header as Dashboards' own does).
       return [
         {
           method: 'PUT',
-          path: `/${DASHBOARDS_INDEX}/_doc/${enc(`index-pattern:${indexPatternId(ctx.prefix)}`)}`,
+          path: `/${DASHBOARDS_INDEX}/_doc/${enc(id)}`,
           body: {},
         },
         // Saved objects are written with _bulk, a cluster permission of its own.
         {
           method: 'POST',
           path: '/_bulk',
-          bulkBody: [
-            {
-              index: {
-                _index: DASHBOARDS_INDEX,
-                _id: `index-pattern:${indexPatternId(ctx.prefix)}`,
-              },
-            },
-            {},
-          ],
+          bulkBody: [{ index: { _index: DASHBOARDS_INDEX, _id: id } }, {}],
         },
       ];
+    }
   }
 }
 
 /** Dashboards' default index name; the security plugin maps it to the tenant's own index. */
 const DASHBOARDS_INDEX = '.kibana';
 
-const isDashboardsWrite = (fix: FixAction): boolean =>
-  fix.kind === 'create_index_pattern' ||
-  fix.kind === 'update_index_pattern' ||
-  fix.kind === 'make_default';
+/** A fix that writes saved objects into the user's tenant, as the table says. */
+const needsTenantWrite = (fix: FixAction, ctx: FixContext): boolean =>
+  fixNeeds(fix, ctx).permissions.some((p) => p.scope === 'tenant');
 
 const ALL_ACCESS = 'all_access';
 
@@ -152,15 +147,12 @@ async function rightsFor(
   if (identity.kind === 'unknown') {
     return rights(null, `Could not ask the security plugin who you are (${identity.reason}).`);
   }
-  if (isDashboardsWrite(fix)) {
-    // The tenant's read-only flag is exact; a writable tenant still needs the roles' index rights.
-    const tenantInfo = tenantFromAuthInfo(authInfoOf(identity));
-    const tenant = tenantInfo.label;
-    if (tenantWritable(tenantInfo) === false) {
-      return rights(false, `The Dashboards tenant ${tenant} is read-only for you.`, [
-        `write access to the Dashboards tenant ${tenant}`,
-      ]);
-    }
+  const { tenant } = access;
+  // The tenant's read-only flag is exact; a writable tenant still needs the roles' index rights.
+  if (tenant && needsTenantWrite(fix, ctx) && tenantWritable(tenant) === false) {
+    return rights(false, `The Dashboards tenant ${tenant.label} is read-only for you.`, [
+      `write access to the Dashboards tenant ${tenant.label}`,
+    ]);
   }
   // The plugin's static all_access role grants every permission and cannot be edited: exact, not a guess.
   if (identity.roles.includes(ALL_ACCESS)) {
@@ -229,18 +221,19 @@ export async function assessFixRights(
   // Nothing to do, nothing to have rights for: a clean report stays a list of passes.
   return {
     checks: annotated,
-    access: fixes.length > 0 ? accessCheck(access.identity, fixes) : undefined,
+    access: fixes.length > 0 ? accessCheck(access, fixes) : undefined,
   };
 }
 
 const TITLE = 'Your rights for the fixes';
 
-function accessCheck(identity: SecurityIdentity, fixes: FixEntry[]): AccessCheck {
+function accessCheck(access: AccessReading, fixes: FixEntry[]): AccessCheck {
+  const { identity } = access;
   const who = identity.kind === 'user' ? identity.user : null;
   const evidence = {
     user: who,
     roles: identity.kind === 'user' ? identity.roles : [],
-    tenant: identity.kind === 'user' ? tenantFromAuthInfo(authInfoOf(identity)).label : null,
+    tenant: access.tenant?.label ?? null,
     fixes,
   };
   const you = who ? `You (${who})` : 'You';

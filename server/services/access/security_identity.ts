@@ -13,10 +13,8 @@ export type SecurityIdentity =
       kind: 'user';
       user: string;
       roles: string[];
-      /** Tenant name -> true (read and write) or false (read only); the private tenant under the user's name. */
-      tenants: Record<string, boolean>;
-      /** The `securitytenant` the request carried; null or '' means the default (Global). */
-      requestedTenant: string | null;
+      /** The answer itself: the tenants (name -> writable) and the `securitytenant` the call carried. */
+      authInfo: AuthInfo;
     }
   | { kind: 'unknown'; reason: string; error: unknown };
 
@@ -59,20 +57,9 @@ export async function readSecurityIdentity(
       kind: 'user',
       user: body.user_name,
       roles: body.roles ?? [],
-      tenants: body.tenants ?? {},
-      requestedTenant: body.user_requested_tenant ?? null,
+      authInfo: body,
     };
   } catch (error) {
     return { kind: 'unknown', reason: readUpstreamError(error).reason, error };
   }
-}
-
-/** The identity back in `authinfo`'s own terms, for readers of the tenant (dashboards/tenant.ts). */
-export function authInfoOf(identity: Extract<SecurityIdentity, { kind: 'user' }>): AuthInfo {
-  return {
-    user_name: identity.user,
-    roles: identity.roles,
-    tenants: identity.tenants,
-    user_requested_tenant: identity.requestedTenant,
-  };
 }

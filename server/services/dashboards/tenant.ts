@@ -8,7 +8,7 @@
 import type { TenantInfo } from '../../../common/saved_objects/install_types';
 import { tenantLabel } from '../../../common/saved_objects/install_types';
 import type { OpenSearchClient } from '../../osd_port';
-import { authInfoOf, readSecurityIdentity, type AuthInfo } from '../access/security_identity';
+import { readSecurityIdentity, type AuthInfo } from '../access/security_identity';
 
 const NO_TENANTS: TenantInfo = { multitenancy: false, label: tenantLabel(undefined) };
 
@@ -34,5 +34,5 @@ export function tenantFromAuthInfo(info: AuthInfo): TenantInfo {
 export async function readTenant(client: OpenSearchClient): Promise<TenantInfo> {
   const identity = await readSecurityIdentity(client, 'opensearch');
   if (identity.kind === 'unknown') throw identity.error;
-  return identity.kind === 'none' ? NO_TENANTS : tenantFromAuthInfo(authInfoOf(identity));
+  return identity.kind === 'none' ? NO_TENANTS : tenantFromAuthInfo(identity.authInfo);
 }

@@ -8,10 +8,6 @@ import { indexPatternId } from '../../../common/index_pattern';
 import { summarizeChecks } from '../../../common/check';
 import type { IndexCheck, ValidationReport } from '../../../common/report';
 import { needsTypeName, templateFlavorFor, templateName } from '../../../common/template';
-import {
-  flattenComposableTemplate,
-  flattenLegacyTemplate,
-} from '../../../common/template_normalize';
 import { assessFixRights, readAccess } from '../access/fix_rights';
 import { readClusterInfo } from '../cluster_info';
 import type { IndexEngineDeps } from './deps';
@@ -122,13 +118,11 @@ export async function buildReport(
 
 /** Ours as the overlapping check compares it: what we would install (installed or not). */
 function ourTemplate(status: TemplateStatus): OurTemplate {
-  const legacy = status.flavor === 'legacy';
-  const flat = (legacy ? flattenLegacyTemplate : flattenComposableTemplate)(status.desired);
-  const rank = legacy ? status.desired.order : status.desired.priority;
+  const rank = status.flavor === 'legacy' ? status.desired.order : status.desired.priority;
   return {
     name: status.name,
     flavor: status.flavor,
-    flat,
+    flat: status.desiredFlat,
     order: typeof rank === 'number' ? rank : 0,
     installed: status.state !== 'absent',
   };

@@ -14,6 +14,7 @@ import {
   fingerprint,
   flattenComposableTemplate,
   flattenLegacyTemplate,
+  type FlatTemplate,
   type TemplateDiffEntry,
 } from '../../../common/template_normalize';
 import { unwrapTypeName } from './mapping_walk';
@@ -32,8 +33,9 @@ export interface TemplateStatus {
   /** Field-level difference, ours vs installed (empty unless outdated, modified or foreign). */
   diff: TemplateDiffEntry[];
   installedVersion?: number;
-  /** The body we would PUT. */
+  /** The body we would PUT, and flattened for comparison (template_normalize.ts). */
   desired: Record<string, unknown>;
+  desiredFlat: FlatTemplate;
 }
 
 export interface TemplateTarget {
@@ -72,12 +74,21 @@ export function templateStatus(catalog: TemplateCatalog, target: TemplateTarget)
     target.flavor === 'composable'
       ? catalog.composable.find((t) => t.name === name)?.body
       : catalog.legacy.find((t) => t.name === name)?.body;
-  if (!installed) return { name, flavor: target.flavor, state: 'absent', diff: [], desired };
+  const desiredFlat = flatten(desired);
+  if (!installed)
+    return { name, flavor: target.flavor, state: 'absent', diff: [], desired, desiredFlat };
 
   const flatInstalled = flatten(installed);
-  const diff = diffFlatTemplates(flatten(desired), flatInstalled);
+  const diff = diffFlatTemplates(desiredFlat, flatInstalled);
   const version = typeof installed.version === 'number' ? installed.version : undefined;
-  const base = { name, flavor: target.flavor, diff, installedVersion: version, desired };
+  const base = {
+    name,
+    flavor: target.flavor,
+    diff,
+    installedVersion: version,
+    desired,
+    desiredFlat,
+  };
   if (diff.length === 0) return { ...base, state: 'identical' };
   const meta = installedMeta(target.flavor, installed);
   if (meta?.managed_by !== TEMPLATE_MANAGED_BY) return { ...base, state: 'foreign' };
